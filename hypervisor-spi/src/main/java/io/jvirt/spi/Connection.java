@@ -1,0 +1,199 @@
+package io.jvirt.spi;
+
+import io.jvirt.spi.uri.ConnectionUri;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An open connection to a hypervisor, obtained from {@link ConnectionFactory#open}. It holds a
+ * session (close it: it is {@link AutoCloseable}) and is safe for concurrent use by several
+ * threads.
+ *
+ * <p>Every method throws {@link HypervisorException} on failure. An operation the driver does
+ * not implement throws it with {@link ErrorCode#NO_SUPPORT}: the default methods here do that,
+ * so a driver never silently ignores a request.
+ */
+public interface Connection extends AutoCloseable {
+
+    // ---- the connection itself -------------------------------------------------------------
+
+    /** The driver's type name, e.g. {@code "ESX"} or {@code "TEST"}. */
+    String type();
+
+    /** The hypervisor version encoded as {@code major * 1,000,000 + minor * 1,000 + micro}. */
+    long version();
+
+    /** The URI this connection was opened with (the port filled in, no password). */
+    ConnectionUri uri();
+
+    /** The host name of the hypervisor host. */
+    String hostname();
+
+    /** True while the connection can be used. */
+    boolean isAlive();
+
+    /** True when the channel to the hypervisor is encrypted. */
+    boolean isEncrypted();
+
+    /** True when the channel cannot be snooped (for ESX: the same as encrypted). */
+    boolean isSecure();
+
+    /** True when this connection was opened read-only. */
+    default boolean isReadOnly() {
+        return false;
+    }
+
+    /** The host's CPU and memory. */
+    default NodeInfo nodeInfo() {
+        throw HypervisorException.noSupport("nodeInfo");
+    }
+
+    /** Free host memory in bytes. */
+    default long freeMemory() {
+        throw HypervisorException.noSupport("freeMemory");
+    }
+
+    /** libvirt's capabilities XML for this host. */
+    default String capabilities() {
+        throw HypervisorException.noSupport("capabilities");
+    }
+
+    /** The maximum number of virtual CPUs a guest of the given type ({@code null} for any) may have. */
+    default int maxVcpus(String type) {
+        throw HypervisorException.noSupport("maxVcpus");
+    }
+
+    /** Whether the connection supports an optional feature (e.g. {@code "MIGRATION_V1"}). */
+    default boolean supportsFeature(String feature) {
+        return false;
+    }
+
+    /** Closes the session; further calls fail with {@link ErrorCode#CONNECTION_CLOSED}. */
+    @Override
+    void close();
+
+    // ---- domains ---------------------------------------------------------------------------
+
+    /** All domains, active and inactive. */
+    default List<Domain> listAllDomains() {
+        return listAllDomains(Set.of());
+    }
+
+    /** Domains matching the filters (an empty set lists all). */
+    default List<Domain> listAllDomains(Set<DomainListFlag> filters) {
+        throw HypervisorException.noSupport("listAllDomains");
+    }
+
+    /** The ids of the running domains. */
+    default List<Integer> listDomainIds() {
+        return listAllDomains(Set.of(DomainListFlag.ACTIVE)).stream().map(Domain::id).toList();
+    }
+
+    /** The names of the defined, inactive domains. */
+    default List<String> listDefinedDomainNames() {
+        return listAllDomains(Set.of(DomainListFlag.INACTIVE)).stream().map(Domain::name).toList();
+    }
+
+    /** The active domain with this id; {@link ErrorCode#NO_DOMAIN} when none. */
+    default Domain lookupDomainById(int id) {
+        throw HypervisorException.noSupport("lookupDomainById");
+    }
+
+    /** The domain with this name; {@link ErrorCode#NO_DOMAIN} when none. */
+    default Domain lookupDomainByName(String name) {
+        throw HypervisorException.noSupport("lookupDomainByName");
+    }
+
+    /** The domain with this UUID; {@link ErrorCode#NO_DOMAIN} when none. */
+    default Domain lookupDomainByUuid(UUID uuid) {
+        throw HypervisorException.noSupport("lookupDomainByUuid");
+    }
+
+    /** Defines (registers, without starting) a domain from libvirt domain XML. */
+    default Domain defineDomain(String xml) {
+        return defineDomain(xml, ProgressListener.NONE);
+    }
+
+    /** Defines a domain, reporting progress of uploads and registration. */
+    default Domain defineDomain(String xml, ProgressListener progress) {
+        throw HypervisorException.noSupport("defineDomain");
+    }
+
+    /** Converts a native config (e.g. format {@code "vmware-vmx"}) to domain XML. */
+    default String domainXmlFromNative(String format, String config) {
+        throw HypervisorException.noSupport("domainXmlFromNative");
+    }
+
+    /** Converts domain XML to a native config (e.g. format {@code "vmware-vmx"}). */
+    default String domainXmlToNative(String format, String xml) {
+        throw HypervisorException.noSupport("domainXmlToNative");
+    }
+
+    // ---- storage ---------------------------------------------------------------------------
+
+    /** All storage pools (for ESX: datastores and iSCSI targets). */
+    default List<StoragePool> listAllStoragePools() {
+        throw HypervisorException.noSupport("listAllStoragePools");
+    }
+
+    /** The pool with this name; {@link ErrorCode#NO_STORAGE_POOL} when none. */
+    default StoragePool lookupStoragePoolByName(String name) {
+        throw HypervisorException.noSupport("lookupStoragePoolByName");
+    }
+
+    /** The pool with this UUID; {@link ErrorCode#NO_STORAGE_POOL} when none. */
+    default StoragePool lookupStoragePoolByUuid(UUID uuid) {
+        throw HypervisorException.noSupport("lookupStoragePoolByUuid");
+    }
+
+    /** The volume with this path (e.g. {@code [datastore1] vm/vm.vmdk}). */
+    default StorageVolume lookupStorageVolumeByPath(String path) {
+        throw HypervisorException.noSupport("lookupStorageVolumeByPath");
+    }
+
+    /** The volume with this key. */
+    default StorageVolume lookupStorageVolumeByKey(String key) {
+        throw HypervisorException.noSupport("lookupStorageVolumeByKey");
+    }
+
+    // ---- networks --------------------------------------------------------------------------
+
+    /** All networks (for ESX: virtual switches). */
+    default List<Network> listAllNetworks() {
+        throw HypervisorException.noSupport("listAllNetworks");
+    }
+
+    /** The network with this name; {@link ErrorCode#NO_NETWORK} when none. */
+    default Network lookupNetworkByName(String name) {
+        throw HypervisorException.noSupport("lookupNetworkByName");
+    }
+
+    /** The network with this UUID; {@link ErrorCode#NO_NETWORK} when none. */
+    default Network lookupNetworkByUuid(UUID uuid) {
+        throw HypervisorException.noSupport("lookupNetworkByUuid");
+    }
+
+    /** Defines a network from libvirt network XML. */
+    default Network defineNetwork(String xml) {
+        throw HypervisorException.noSupport("defineNetwork");
+    }
+
+    // ---- host interfaces -------------------------------------------------------------------
+
+    /** All host network interfaces (for ESX: physical NICs). */
+    default List<HostInterface> listAllInterfaces() {
+        throw HypervisorException.noSupport("listAllInterfaces");
+    }
+
+    /** The interface with this name; {@link ErrorCode#NO_INTERFACE} when none. */
+    default HostInterface lookupInterfaceByName(String name) {
+        throw HypervisorException.noSupport("lookupInterfaceByName");
+    }
+
+    /** The interface with this MAC address; {@link ErrorCode#NO_INTERFACE} when none. */
+    default HostInterface lookupInterfaceByMac(String mac) {
+        throw HypervisorException.noSupport("lookupInterfaceByMac");
+    }
+}

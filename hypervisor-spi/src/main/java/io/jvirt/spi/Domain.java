@@ -1,0 +1,248 @@
+package io.jvirt.spi;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A handle on one domain (virtual machine) of a {@link Connection}, like libvirt's
+ * {@code virDomainPtr}. Name and UUID identify it; {@link #id()} and {@link #state()} are what
+ * was seen when the handle was obtained (one listing gives them for every domain in one round
+ * trip) and are updated by operations made through this handle. {@link #info()} and
+ * {@link #currentState()} ask the hypervisor.
+ *
+ * <p>Every method throws {@link HypervisorException}; operations the driver does not implement
+ * fail with {@link ErrorCode#NO_SUPPORT}.
+ */
+public interface Domain {
+
+    /** The connection this handle belongs to. */
+    Connection connection();
+
+    /** The domain's name. */
+    String name();
+
+    /** The domain's UUID. */
+    UUID uuid();
+
+    /** The id while active, {@code -1} while shut off. */
+    int id();
+
+    /** The state when this handle was obtained or last changed through it. */
+    DomainState state();
+
+    // ---- information -----------------------------------------------------------------------
+
+    /** The current state, asked from the hypervisor. */
+    default DomainState currentState() {
+        return info().state();
+    }
+
+    /** State, memory, vCPUs and CPU time, asked from the hypervisor. */
+    default DomainInfo info() {
+        throw HypervisorException.noSupport("Domain.info");
+    }
+
+    /** The guest OS type, {@code "hvm"} for full virtualization. */
+    default String osType() {
+        throw HypervisorException.noSupport("Domain.osType");
+    }
+
+    /** The maximum memory in KiB. */
+    default long maxMemory() {
+        throw HypervisorException.noSupport("Domain.maxMemory");
+    }
+
+    /** The maximum number of vCPUs. */
+    default int maxVcpus() {
+        throw HypervisorException.noSupport("Domain.maxVcpus");
+    }
+
+    /** True unless shut off. */
+    default boolean isActive() {
+        return currentState().isActive();
+    }
+
+    /** True when the domain has a persistent definition. */
+    default boolean isPersistent() {
+        throw HypervisorException.noSupport("Domain.isPersistent");
+    }
+
+    /** True when the persistent definition changed while running. */
+    default boolean isUpdated() {
+        throw HypervisorException.noSupport("Domain.isUpdated");
+    }
+
+    /** The domain XML. */
+    default String xmlDesc(Set<DomainXmlFlag> flags) {
+        throw HypervisorException.noSupport("Domain.xmlDesc");
+    }
+
+    /** The domain XML without flags. */
+    default String xmlDesc() {
+        return xmlDesc(Set.of());
+    }
+
+    /** The guest's host name (needs guest tools). */
+    default String guestHostname() {
+        throw HypervisorException.noSupport("Domain.guestHostname");
+    }
+
+    /** The guest's interfaces and addresses. */
+    default List<DomainInterface> interfaceAddresses(InterfaceAddressSource source) {
+        throw HypervisorException.noSupport("Domain.interfaceAddresses");
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------
+
+    /** Starts (powers on) a shut-off domain. */
+    default void create() {
+        create(ProgressListener.NONE);
+    }
+
+    /** Starts a domain, reporting progress. */
+    default void create(ProgressListener progress) {
+        throw HypervisorException.noSupport("Domain.create");
+    }
+
+    /** Asks the guest to shut down (returns once the request is accepted). */
+    default void shutdown() {
+        throw HypervisorException.noSupport("Domain.shutdown");
+    }
+
+    /** Asks the guest to reboot. */
+    default void reboot() {
+        throw HypervisorException.noSupport("Domain.reboot");
+    }
+
+    /** Resets the domain like a power cycle, without a guest shutdown. */
+    default void reset() {
+        throw HypervisorException.noSupport("Domain.reset");
+    }
+
+    /** Powers the domain off at once. */
+    default void destroy() {
+        throw HypervisorException.noSupport("Domain.destroy");
+    }
+
+    /** Pauses (for ESX: suspends) a running domain. */
+    default void suspend() {
+        throw HypervisorException.noSupport("Domain.suspend");
+    }
+
+    /** Resumes a paused domain. */
+    default void resume() {
+        throw HypervisorException.noSupport("Domain.resume");
+    }
+
+    /** Removes the definition (for ESX: unregisters; files stay on the datastore). */
+    default void undefine() {
+        throw HypervisorException.noSupport("Domain.undefine");
+    }
+
+    /** True when a managed save image exists. */
+    default boolean hasManagedSaveImage() {
+        throw HypervisorException.noSupport("Domain.hasManagedSaveImage");
+    }
+
+    /** Removes the managed save image. */
+    default void managedSaveRemove() {
+        throw HypervisorException.noSupport("Domain.managedSaveRemove");
+    }
+
+    // ---- resources -------------------------------------------------------------------------
+
+    /** Sets the memory (for ESX: the allocation limit) in KiB. */
+    default void setMemory(long kib) {
+        throw HypervisorException.noSupport("Domain.setMemory");
+    }
+
+    /** Sets the maximum memory in KiB. */
+    default void setMaxMemory(long kib) {
+        throw HypervisorException.noSupport("Domain.setMaxMemory");
+    }
+
+    /** Sets the number of vCPUs. */
+    default void setVcpus(int count) {
+        throw HypervisorException.noSupport("Domain.setVcpus");
+    }
+
+    /** Memory tuning parameters ({@code min_guarantee}, ...). */
+    default List<TypedParameter> memoryParameters() {
+        throw HypervisorException.noSupport("Domain.memoryParameters");
+    }
+
+    /** Sets memory tuning parameters. */
+    default void setMemoryParameters(List<TypedParameter> params) {
+        throw HypervisorException.noSupport("Domain.setMemoryParameters");
+    }
+
+    /** The scheduler's name, e.g. {@code "allocation"}. */
+    default String schedulerType() {
+        throw HypervisorException.noSupport("Domain.schedulerType");
+    }
+
+    /** Scheduler parameters in the order the hypervisor reports them. */
+    default List<TypedParameter> schedulerParameters() {
+        throw HypervisorException.noSupport("Domain.schedulerParameters");
+    }
+
+    /** Sets scheduler parameters. */
+    default void setSchedulerParameters(List<TypedParameter> params) {
+        throw HypervisorException.noSupport("Domain.setSchedulerParameters");
+    }
+
+    /** True when the domain starts with the host. */
+    default boolean autostart() {
+        throw HypervisorException.noSupport("Domain.autostart");
+    }
+
+    /** Sets whether the domain starts with the host. */
+    default void setAutostart(boolean autostart) {
+        throw HypervisorException.noSupport("Domain.setAutostart");
+    }
+
+    // ---- snapshots -------------------------------------------------------------------------
+
+    /** Creates a snapshot from {@code <domainsnapshot>} XML. */
+    default DomainSnapshot createSnapshot(String xml, Set<SnapshotFlag> flags, ProgressListener progress) {
+        throw HypervisorException.noSupport("Domain.createSnapshot");
+    }
+
+    /** Snapshots, in pre-order (flags: ROOTS, LEAVES, METADATA). */
+    default List<DomainSnapshot> listSnapshots(Set<SnapshotFlag> flags) {
+        throw HypervisorException.noSupport("Domain.listSnapshots");
+    }
+
+    /** The snapshot with this name; {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when none. */
+    default DomainSnapshot snapshotLookupByName(String name) {
+        throw HypervisorException.noSupport("Domain.snapshotLookupByName");
+    }
+
+    /** True when the domain has a current snapshot. */
+    default boolean hasCurrentSnapshot() {
+        throw HypervisorException.noSupport("Domain.hasCurrentSnapshot");
+    }
+
+    /** The current snapshot; {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when none. */
+    default DomainSnapshot currentSnapshot() {
+        throw HypervisorException.noSupport("Domain.currentSnapshot");
+    }
+
+    // ---- migration -------------------------------------------------------------------------
+
+    /**
+     * Migrates the domain to the host of {@code destination}.
+     *
+     * @param destination the connection to the destination host (for ESX: same vCenter)
+     * @param flags       migration flags
+     * @param newName     a new name, or {@code null}
+     * @param uri         a migration URI, or {@code null} to let the destination choose
+     * @param bandwidth   MiB/s, 0 for no limit
+     * @return the domain on the destination
+     */
+    default Domain migrate(Connection destination, Set<MigrateFlag> flags, String newName, String uri,
+                           long bandwidth, ProgressListener progress) {
+        throw HypervisorException.noSupport("Domain.migrate");
+    }
+}

@@ -1,0 +1,49 @@
+package io.jvirt.spi;
+
+import java.util.List;
+import java.util.Set;
+
+/** A handle on one snapshot of a {@link Domain}, like libvirt's {@code virDomainSnapshotPtr}. */
+public interface DomainSnapshot {
+
+    /** The domain this snapshot belongs to. */
+    Domain domain();
+
+    /** The snapshot's name. */
+    String name();
+
+    /** The {@code <domainsnapshot>} XML. */
+    default String xmlDesc() {
+        throw HypervisorException.noSupport("DomainSnapshot.xmlDesc");
+    }
+
+    /** The parent; {@link ErrorCode#NO_DOMAIN_SNAPSHOT} for a root. */
+    default DomainSnapshot parent() {
+        throw HypervisorException.noSupport("DomainSnapshot.parent");
+    }
+
+    /** Children (flags: DESCENDANTS, LEAVES, METADATA). */
+    default List<DomainSnapshot> listChildren(Set<SnapshotFlag> flags) {
+        throw HypervisorException.noSupport("DomainSnapshot.listChildren");
+    }
+
+    /** True when this is the domain's current snapshot. */
+    default boolean isCurrent() {
+        throw HypervisorException.noSupport("DomainSnapshot.isCurrent");
+    }
+
+    /** True when the hypervisor keeps metadata for it. */
+    default boolean hasMetadata() {
+        throw HypervisorException.noSupport("DomainSnapshot.hasMetadata");
+    }
+
+    /** Reverts the domain to this snapshot. */
+    default void revert(ProgressListener progress) {
+        throw HypervisorException.noSupport("DomainSnapshot.revert");
+    }
+
+    /** Deletes the snapshot (flags: CHILDREN, METADATA_ONLY). */
+    default void delete(Set<SnapshotFlag> flags, ProgressListener progress) {
+        throw HypervisorException.noSupport("DomainSnapshot.delete");
+    }
+}
