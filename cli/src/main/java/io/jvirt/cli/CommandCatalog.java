@@ -1,0 +1,63 @@
+package io.jvirt.cli;
+
+import io.jvirt.cli.commands.DomainInfoCommands;
+import io.jvirt.cli.commands.DomainLifecycleCommands;
+import io.jvirt.cli.commands.DomainResourceCommands;
+import io.jvirt.cli.commands.HelpCommand;
+import io.jvirt.cli.commands.HostCommands;
+import io.jvirt.cli.commands.InterfaceCommands;
+import io.jvirt.cli.commands.MigrateCommand;
+import io.jvirt.cli.commands.NativeXmlCommands;
+import io.jvirt.cli.commands.NetworkCommands;
+import io.jvirt.cli.commands.SnapshotCommands;
+import io.jvirt.cli.commands.StorageCommands;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Every jvirsh command, by area; a fresh picocli tree per command line (commands hold parse state). */
+@Command(name = "jvirsh", subcommands = {
+        HelpCommand.class,
+        // host
+        HostCommands.Uri.class, HostCommands.Version.class, HostCommands.Hostname.class,
+        HostCommands.Nodeinfo.class, HostCommands.Capabilities.class,
+        // domain information
+        DomainInfoCommands.ListDomains.class, DomainInfoCommands.Dominfo.class, DomainInfoCommands.Domstate.class,
+        DomainInfoCommands.Domid.class, DomainInfoCommands.Domname.class, DomainInfoCommands.Domuuid.class,
+        DomainInfoCommands.Dumpxml.class, DomainInfoCommands.Domhostname.class, DomainInfoCommands.Domifaddr.class,
+        // domain lifecycle
+        DomainLifecycleCommands.Define.class, DomainLifecycleCommands.Undefine.class,
+        DomainLifecycleCommands.Start.class, DomainLifecycleCommands.Shutdown.class,
+        DomainLifecycleCommands.Reboot.class, DomainLifecycleCommands.Reset.class,
+        DomainLifecycleCommands.Destroy.class, DomainLifecycleCommands.Suspend.class,
+        DomainLifecycleCommands.Resume.class, DomainLifecycleCommands.ManagedSaveRemove.class,
+        // domain resources
+        DomainResourceCommands.SetMem.class, DomainResourceCommands.SetMaxMem.class,
+        DomainResourceCommands.SetVcpus.class, DomainResourceCommands.Memtune.class,
+        DomainResourceCommands.Schedinfo.class, DomainResourceCommands.Autostart.class,
+        // migration and native configs
+        MigrateCommand.class, NativeXmlCommands.FromNative.class, NativeXmlCommands.ToNative.class,
+        // snapshots
+        SnapshotCommands.CreateAs.class, SnapshotCommands.ListSnapshots.class, SnapshotCommands.Current.class,
+        SnapshotCommands.Parent.class, SnapshotCommands.DumpXml.class, SnapshotCommands.Revert.class,
+        SnapshotCommands.Delete.class,
+        // storage
+        StorageCommands.PoolList.class, StorageCommands.PoolInfo.class, StorageCommands.PoolDumpXml.class,
+        StorageCommands.PoolRefresh.class, StorageCommands.VolList.class, StorageCommands.VolInfo.class,
+        StorageCommands.VolDumpXml.class, StorageCommands.VolCreateAs.class, StorageCommands.VolClone.class,
+        StorageCommands.VolDelete.class, StorageCommands.VolWipe.class, StorageCommands.VolUpload.class,
+        StorageCommands.VolDownload.class,
+        // networks and interfaces
+        NetworkCommands.NetList.class, NetworkCommands.NetInfo.class, NetworkCommands.NetDumpXml.class,
+        NetworkCommands.NetDefine.class, NetworkCommands.NetUndefine.class,
+        InterfaceCommands.IfaceList.class, InterfaceCommands.IfaceDumpXml.class,
+})
+public final class CommandCatalog {
+
+    /** A new command tree configured like virsh's parser (no abbreviations, repeated options allowed). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CommandCatalog());
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}

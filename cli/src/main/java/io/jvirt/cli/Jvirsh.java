@@ -1,0 +1,269 @@
+package io.jvirt.cli;
+
+import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.auth.Authenticator;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * jvirsh's entry point: parses virsh's global options, sets up logging, the session (and the
+ * embedded simulator for {@code --sim}) and runs the command given on the command line
+ * ({@code cmd1 ; cmd2} allowed), or reads commands from standard input when there is none.
+ *
+ * <p>picocli parses both levels: it gives each command typed options and generated help from
+ * annotations, and handles subcommands, which hand-written parsing of ~60 commands would not.
+ */
+public final class Jvirsh {
+    private final CliEnvironment io;
+    private final ConnectionOpener opener;
+    private final SimulatorLauncher simulators;
+    private final NativeConverters converters;
+
+    public Jvirsh(CliEnvironment io, ConnectionOpener opener, SimulatorLauncher simulators, NativeConverters converters) {
+        this.io = io;
+        this.opener = opener;
+        this.simulators = simulators;
+        this.converters = converters;
+    }
+
+    /** The production wiring. */
+    public static Jvirsh standard(CliEnvironment io) {
+        return new Jvirsh(io, ConnectionOpener.FACTORY, Wiring.simulators(), Wiring.converters());
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = standard(CliEnvironment.system()).run(args);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("error: internal error: " + e);
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs jvirsh with these arguments and returns the exit status. */
+    public int run(String... args) {
+        GlobalOptions g = new GlobalOptions();
+        CommandLine cl = new CommandLine(g);
+        cl.setStopAtPositional(true);
+        try {
+            cl.parseArgs(normalizeSim(args));
+        } catch (ParameterException e) {
+            io.err().println("error: " + e.getMessage());
+            io.err().println("Try 'jvirsh --help' for more information.");
+            return 1;
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(io.out(), CommandLine.Help.Ansi.OFF);
+            return 0;
+        }
+        String version = version(ConnectionFactory.libraryVersion());
+        if (g.version) {
+            io.out().println(version);
+            return 0;
+        }
+        if (g.longVersion) {
+            io.out().println("jvirsh, a virsh-compatible command line of jvirt, following the libvirt " + version + " API");
+            io.out().println(" Drivers: " + String.join(", ", ConnectionFactory.installedSchemes()));
+            return 0;
+        }
+        try (LoggingSetup logging = logging(g)) {
+            return runWithLogging(g);
+        } catch (CliFailure f) {
+            f.lines().forEach(l -> io.err().println("error: " + l));
+            return 1;
+        }
+    }
+
+    /** Options of jvirsh that take a separate value. */
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
+            "-c", "--connect", "-d", "--debug", "-l", "--log", "--auth-file", "-k", "--keepalive-interval",
+            "-K", "--keepalive-count", "-e", "--escape");
+
+    /** A bare {@code --sim} means the ESX simulator; its optional value must be attached ({@code --sim=vpx}). */
+    static String[] normalizeSim(String[] args) {
+        String[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            String a = out[i];
+            if (a.equals("--sim")) {
+                out[i] = "--sim=esx";
+            } else if (WITH_VALUE.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private LoggingSetup logging(GlobalOptions g) {
+        Integer debug = g.debug;
+        String env = io.env().get("LIBVIRT_DEBUG");
+        if (debug == null && env != null && !env.isBlank()) {
+            debug = parseDebugEnv(env.strip());
+        }
+        if (debug == null && g.logFile == null) {
+            return null;
+        }
+        return LoggingSetup.start(LoggingSetup.level(debug == null ? 0 : debug),
+                g.logFile == null ? null : Path.of(g.logFile), io.err());
+    }
+
+    private static Integer parseDebugEnv(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "1", "debug" -> 1;
+            case "2", "info" -> 2;
+            case "3", "warning" -> 3;
+            case "4", "error" -> 4;
+            default -> null;
+        };
+    }
+
+    private int runWithLogging(GlobalOptions g) {
+        String uri = g.connect;
+        Authenticator fixed = null;
+        AutoCloseable server = null;
+        if (g.sim != null) {
+            String kind = g.sim.isEmpty() ? "esx" : g.sim.toLowerCase(Locale.ROOT);
+            if (!kind.equals("esx") && !kind.equals("vpx")) {
+                throw new CliFailure("--sim: unknown simulator '" + g.sim + "', expected 'esx' or 'vpx'");
+            }
+            if (uri != null) {
+                throw new CliFailure("--sim and -c/--connect cannot be used together");
+            }
+            SimulatorLauncher.Running sim = simulators.start(kind);
+            uri = sim.uri();
+            fixed = Authenticator.fixed(sim.username(), sim.password().toCharArray());
+            server = sim.server();
+        }
+        if (uri == null) {
+            uri = firstSet(io.env(), "VIRSH_DEFAULT_CONNECT_URI", "LIBVIRT_DEFAULT_URI");
+        }
+        String authFile = g.authFile != null ? g.authFile : io.env().get("LIBVIRT_AUTH_FILE");
+        SessionSettings settings = new SessionSettings(uri, g.readOnly,
+                authFile == null || authFile.isEmpty() ? null : Path.of(authFile), fixed);
+        try (Session session = new Session(settings, io, opener)) {
+            if (server != null) {
+                session.closeLater(server);
+            }
+            CommandContext ctx = new CommandContext(io, session, g.quiet, converters);
+            CommandRunner runner = new CommandRunner(ctx);
+            if (g.command.isEmpty()) {
+                return new BatchShell(io, session, runner, g.quiet).run();
+            }
+            int status = 0;
+            for (List<String> command : CommandLineSplitter.splitArgs(g.command)) {
+                if (isQuit(command)) {
+                    break;
+                }
+                status = timed(g.timing, () -> runner.run(command));
+            }
+            return status;
+        }
+    }
+
+    private int timed(boolean timing, java.util.function.IntSupplier command) {
+        long start = System.nanoTime();
+        int status = command.getAsInt();
+        if (timing) {
+            io.out().printf(Locale.ROOT, "%n(Time: %.3f ms)%n%n", (System.nanoTime() - start) / 1e6);
+        }
+        return status;
+    }
+
+    static boolean isQuit(List<String> command) {
+        return command.size() == 1 && (command.get(0).equals("quit") || command.get(0).equals("exit"));
+    }
+
+    /**
+     * The default URI like virsh: its own VIRSH_DEFAULT_CONNECT_URI wins over libvirt's
+     * LIBVIRT_DEFAULT_URI.
+     */
+    private static String firstSet(Map<String, String> env, String... names) {
+        for (String n : names) {
+            String v = env.get(n);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    static String version(long v) {
+        return (v / 1_000_000) + "." + (v / 1_000 % 1_000) + "." + (v % 1_000);
+    }
+
+    /** Reads commands from standard input (virsh's shell) on one session. */
+    static final class BatchShell {
+        private final CliEnvironment io;
+        private final Session session;
+        private final CommandRunner runner;
+        private final boolean quiet;
+
+        BatchShell(CliEnvironment io, Session session, CommandRunner runner, boolean quiet) {
+            this.io = io;
+            this.session = session;
+            this.runner = runner;
+            this.quiet = quiet;
+        }
+
+        int run() {
+            boolean interactive = io.terminal();
+            if (interactive && !quiet) {
+                io.out().println("Welcome to jvirsh, the jvirt interactive terminal (virsh-compatible).");
+                io.out().println();
+                io.out().println("Type:  'help' for help with commands");
+                io.out().println("       'quit' to quit");
+                io.out().println();
+            }
+            if (session.settings().uri() != null) {
+                // like virsh: connect (and ask for credentials) before reading commands
+                try {
+                    session.connection();
+                } catch (CliFailure f) {
+                    f.lines().forEach(l -> io.err().println("error: " + l));
+                }
+            }
+            while (true) {
+                if (interactive) {
+                    io.out().print("jvirsh # ");
+                    io.out().flush();
+                }
+                String line;
+                try {
+                    line = io.in().readLine();
+                } catch (IOException e) {
+                    io.err().println("error: cannot read standard input: " + e.getMessage());
+                    return 1;
+                }
+                if (line == null) {
+                    if (interactive) {
+                        io.out().println();
+                    }
+                    return 0;
+                }
+                List<List<String>> commands;
+                try {
+                    commands = CommandLineSplitter.split(line);
+                } catch (CliFailure f) {
+                    f.lines().forEach(l -> io.err().println("error: " + l));
+                    continue;
+                }
+                for (List<String> command : commands) {
+                    if (isQuit(command)) {
+                        return 0;
+                    }
+                    runner.run(command);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.jvirt.cli;
+
+/**
+ * Binds the optional parts of the build: the embedded simulator ({@code --sim}) and the offline
+ * VMX converter ({@code --offline}). Each stays "not available" until its module provides it.
+ */
+final class Wiring {
+    private Wiring() {
+    }
+
+    static SimulatorLauncher simulators() {
+        return SimulatorLauncher.unavailable();
+    }
+
+    static NativeConverters converters() {
+        return NativeConverters.unavailable();
+    }
+}

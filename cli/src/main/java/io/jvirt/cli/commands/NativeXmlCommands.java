@@ -1,0 +1,72 @@
+package io.jvirt.cli.commands;
+
+import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.VirshCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code domxml-from-native} and {@code domxml-to-native}: through the connection's driver, or
+ * with {@code --offline} through the vmx-format converter without any server.
+ */
+public final class NativeXmlCommands {
+    private NativeXmlCommands() {
+    }
+
+    @Command(name = "domxml-from-native", description = "Convert native config to domain XML")
+    public static final class FromNative extends VirshCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<format>", description = "source config data format")
+        String format;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "<config>", description = "config data file to import from")
+        String config;
+        @Option(names = "--offline", description = "convert without a connection (vmware-vmx only)")
+        boolean offline;
+
+        @Override
+        public boolean needsConnection() {
+            return !offline;
+        }
+
+        @Override
+        public void run(CommandContext ctx) {
+            String fmt = require(format, "format");
+            String text = Xml.read(require(config, "config"));
+            String xml = offline ? ctx.converters().fromNative(fmt, text) : ctx.conn().domainXmlFromNative(fmt, text);
+            Xml.print(ctx.out(), xml);
+        }
+    }
+
+    @Command(name = "domxml-to-native", description = "Convert domain XML to native config")
+    public static final class ToNative extends VirshCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "<format>", description = "target config data type format")
+        String format;
+        @Parameters(index = "1", arity = "0..1", paramLabel = "<xml>", description = "xml data file to export from")
+        String xmlFile;
+        @Option(names = "--xml", paramLabel = "<xml>", hidden = true)
+        String xmlOption;
+        @Option(names = "--domain", paramLabel = "<domain>", description = "domain name, id or uuid")
+        String domain;
+        @Option(names = "--offline", description = "convert without a connection (vmware-vmx only)")
+        boolean offline;
+
+        @Override
+        public boolean needsConnection() {
+            return !offline;
+        }
+
+        @Override
+        public void run(CommandContext ctx) {
+            String fmt = require(format, "format");
+            String xml;
+            String file = xmlOption != null ? xmlOption : xmlFile;
+            if (domain != null) {
+                xml = ctx.lookup().domain(domain).xmlDesc();
+            } else {
+                xml = Xml.read(require(file, "xml"));
+            }
+            String out = offline ? ctx.converters().toNative(fmt, xml) : ctx.conn().domainXmlToNative(fmt, xml);
+            ctx.out().print(out.endsWith("\n") ? out : out + "\n");
+        }
+    }
+}
