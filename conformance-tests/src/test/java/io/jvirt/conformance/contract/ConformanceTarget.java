@@ -1,0 +1,67 @@
+package io.jvirt.conformance.contract;
+
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.auth.Authenticator;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One running hypervisor the contract tests connect to: a driver's scheme plus everything the
+ * harness needs to exercise it (URI, credentials, a domain it may start and stop, bad URIs).
+ * Created by a {@link ConformanceTargets} provider; closed when the harness is done (stops any
+ * simulator it started).
+ */
+public interface ConformanceTarget extends AutoCloseable {
+
+    /** The feature-matrix column, e.g. {@code "test"}, {@code "esx (in-JVM simulator)"}. */
+    String name();
+
+    /** The URI scheme of the driver under test. */
+    String scheme();
+
+    /** A URI that opens a connection. */
+    String uri();
+
+    /** The credentials that work. */
+    Authenticator authenticator();
+
+    /** Options passed to {@code ConnectionFactory.open}. */
+    default Map<String, ?> env() {
+        return Map.of();
+    }
+
+    /** What the driver claims to support; every other feature must report NO_SUPPORT. */
+    Set<Feature> supported();
+
+    /**
+     * A URI and authenticator that must fail with {@link ErrorCode#AUTH_FAILED}; {@code null}
+     * when the target cannot check credentials (then AUTH_FAILURE must be unsupported).
+     */
+    default BadCredentials badCredentials() {
+        return null;
+    }
+
+    /** URIs of this scheme that must be rejected, with the expected code. */
+    default Map<String, ErrorCode> badUris() {
+        return Map.of();
+    }
+
+    /** The name of a domain the lifecycle contract may start, suspend and stop. */
+    default String lifecycleDomain() {
+        return null;
+    }
+
+    /** Domain XML the define contract may define (and then undefine); {@code null} if unsupported. */
+    default String domainXmlToDefine() {
+        return null;
+    }
+
+    @Override
+    default void close() throws Exception {
+    }
+
+    /** A URI and credentials that must be refused. */
+    record BadCredentials(String uri, Authenticator authenticator, String secret) {
+    }
+}

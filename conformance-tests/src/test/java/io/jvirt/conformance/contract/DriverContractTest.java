@@ -1,0 +1,98 @@
+package io.jvirt.conformance.contract;
+
+import io.jvirt.spi.Connection;
+import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.HypervisorException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs every {@link Feature} contract against every conformance target of every driver on the
+ * class path and writes {@code target/feature-matrix.md}. A feature a target claims is checked
+ * in full; one it does not claim must fail with {@code NO_SUPPORT}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DriverContractTest {
+    private final FeatureMatrix matrix = new FeatureMatrix();
+    private final List<ConformanceTargets> providers = new ArrayList<>();
+    private final List<ConformanceTarget> targets = new ArrayList<>();
+    private final Map<Feature, Contracts.Contract> contracts = Contracts.all();
+
+    @BeforeAll
+    void startTargets() throws Exception {
+        ServiceLoader.load(ConformanceTargets.class).forEach(providers::add);
+        for (ConformanceTargets p : providers) {
+            targets.addAll(p.start());
+            p.skipped().forEach(matrix::note);
+        }
+    }
+
+    @AfterAll
+    void writeMatrixAndStop() throws Exception {
+        matrix.write(Path.of("target", "feature-matrix.md"));
+        for (ConformanceTarget t : targets) {
+            t.close();
+        }
+    }
+
+    @Test
+    void everyInstalledDriverHasConformanceTargets() {
+        Set<String> covered = new TreeSet<>();
+        providers.forEach(p -> covered.addAll(p.schemes()));
+        Set<String> missing = new TreeSet<>(ConnectionFactory.installedSchemes());
+        missing.removeAll(covered);
+        assertEquals(Set.of(), missing, "drivers without conformance targets");
+        assertTrue(covered.contains("test"), "the test driver is always checked");
+    }
+
+    @TestFactory
+    List<DynamicNode> contracts() {
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (ConformanceTarget t : targets) {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (Feature f : Feature.values()) {
+                tests.add(DynamicTest.dynamicTest(f.name() + ": " + f.description(), () -> run(t, f)));
+            }
+            nodes.add(DynamicContainer.dynamicContainer(t.name(), tests));
+        }
+        return nodes;
+    }
+
+    private void run(ConformanceTarget target, Feature feature) throws Throwable {
+        Contracts.Contract contract = contracts.get(feature);
+        try (Connection conn = ConnectionFactory.open(target.uri(), target.authenticator(), target.env())) {
+            if (target.supported().contains(feature)) {
+                contract.check().run(target, conn);
+                matrix.record(target.name(), feature, FeatureMatrix.Outcome.PASS);
+            } else if (contract.unsupportedProbe() == null) {
+                matrix.record(target.name(), feature, FeatureMatrix.Outcome.NOT_SUPPORTED);
+            } else {
+                HypervisorException e = Contracts.expect(ErrorCode.NO_SUPPORT,
+                        () -> contract.unsupportedProbe().run(target, conn));
+                assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+                matrix.record(target.name(), feature, FeatureMatrix.Outcome.NOT_SUPPORTED);
+            }
+        } catch (Throwable e) {
+            matrix.record(target.name(), feature, FeatureMatrix.Outcome.FAIL);
+            throw e;
+        }
+    }
+}
