@@ -83,6 +83,15 @@ public final class DomainLifecycleCommands {
         public Start() {
             super("started", "start", (ctx, d) -> ctx.runWithProgress("Start", true, p -> d.create(p)));
         }
+
+        @Override
+        void act(CommandContext ctx, Domain d) {
+            if (d.id() >= 0) {
+                // virsh checks this itself before asking the driver
+                throw new CliFailure("Domain is already active");
+            }
+            super.act(ctx, d);
+        }
     }
 
     @Command(name = "shutdown", description = "gracefully shutdown a domain")

@@ -30,7 +30,8 @@ public final class VirshTable {
     public void print(PrintStream out, boolean quiet) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = width(headers.get(i));
+            // like virsh, a quiet table is as wide as its rows only
+            widths[i] = quiet ? 0 : width(headers.get(i));
         }
         for (List<String> row : rows) {
             for (int i = 0; i < widths.length; i++) {
