@@ -13,6 +13,6 @@ final class Wiring {
     }
 
     static NativeConverters converters() {
-        return NativeConverters.unavailable();
+        return VmxOfflineConverters.find().orElseGet(NativeConverters::unavailable);
     }
 }
