@@ -10,8 +10,12 @@ import io.jvirt.spi.HypervisorException;
  */
 public interface NativeConverters {
 
-    /** Native config (e.g. {@code vmware-vmx}) to domain XML. */
-    String fromNative(String format, String config);
+    /**
+     * Native config (e.g. {@code vmware-vmx}) to domain XML.
+     *
+     * @param directory the directory of the config file, for file names relative to it (may be null)
+     */
+    String fromNative(String format, String config, java.nio.file.Path directory);
 
     /** Domain XML to a native config. */
     String toNative(String format, String xml);
@@ -20,7 +24,7 @@ public interface NativeConverters {
     static NativeConverters unavailable() {
         return new NativeConverters() {
             @Override
-            public String fromNative(String format, String config) {
+            public String fromNative(String format, String config, java.nio.file.Path directory) {
                 throw missing();
             }
 

@@ -6,6 +6,7 @@ import io.jvirt.spi.HypervisorException;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -45,22 +46,40 @@ final class VmxOfflineConverters implements NativeConverters {
     }
 
     @Override
-    public String fromNative(String format, String config) {
-        return invoke(toXml, format, config);
+    public String fromNative(String format, String config, Path directory) {
+        return invoke(toXml, format, config, vmxDirectory(directory));
     }
 
     @Override
     public String toNative(String format, String xml) {
-        return invoke(fromXml, format, xml);
+        return invoke(fromXml, format, xml, null);
     }
 
-    private String invoke(Method m, String format, String text) {
+    /**
+     * Where bare file names in the VMX live: {@code [DS] dir} for a file under
+     * {@code /vmfs/volumes/DS/dir}, else the local directory itself.
+     */
+    static String vmxDirectory(Path directory) {
+        if (directory == null) {
+            return null;
+        }
+        String dir = directory.toAbsolutePath().normalize().toString();
+        String volumes = "/vmfs/volumes/";
+        if (dir.startsWith(volumes)) {
+            String rest = dir.substring(volumes.length());
+            int slash = rest.indexOf('/');
+            return slash < 0 ? "[" + rest + "]" : "[" + rest.substring(0, slash) + "] " + rest.substring(slash + 1);
+        }
+        return dir;
+    }
+
+    private String invoke(Method m, String format, String text, String vmxDirectory) {
         if (!format.equals("vmware-vmx")) {
             throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.CORE,
                     "invalid argument: unsupported config type " + format + " (offline conversion knows vmware-vmx)");
         }
         try {
-            Object mapper = mapperClass.getConstructor(String.class).newInstance((Object) null);
+            Object mapper = mapperClass.getConstructor(String.class).newInstance(vmxDirectory);
             Object context = contextOf.invoke(null, mapper);
             return (String) m.invoke(null, text, context);
         } catch (InvocationTargetException e) {

@@ -59,6 +59,12 @@ class OutputHelpersTest {
     }
 
     @Test
+    void vmxDirectoryOnADatastore() {
+        assertEquals("[ds1] vm", VmxOfflineConverters.vmxDirectory(java.nio.file.Path.of("/vmfs/volumes/ds1/vm")));
+        assertEquals("/srv/vms", VmxOfflineConverters.vmxDirectory(java.nio.file.Path.of("/srv/vms")));
+    }
+
+    @Test
     void bareSimMeansEsx() {
         assertEquals(List.of("--sim=esx", "list", "--sim"),
                 List.of(Jvirsh.normalizeSim(new String[]{"--sim", "list", "--sim"})));

@@ -111,7 +111,7 @@ class SessionTest {
         Files.writeString(vmx, "displayName = \"a\"\n");
         NativeConverters upper = new NativeConverters() {
             @Override
-            public String fromNative(String format, String config) {
+            public String fromNative(String format, String config, Path directory) {
                 return "<domain>" + format + "</domain>";
             }
 

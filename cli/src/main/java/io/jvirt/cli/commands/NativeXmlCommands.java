@@ -31,8 +31,10 @@ public final class NativeXmlCommands {
         @Override
         public void run(CommandContext ctx) {
             String fmt = require(format, "format");
-            String text = Xml.read(require(config, "config"));
-            String xml = offline ? ctx.converters().fromNative(fmt, text) : ctx.conn().domainXmlFromNative(fmt, text);
+            String file = require(config, "config");
+            String text = Xml.read(file);
+            String xml = offline ? ctx.converters().fromNative(fmt, text, ctx.path(file).toAbsolutePath().getParent())
+                    : ctx.conn().domainXmlFromNative(fmt, text);
             Xml.print(ctx.out(), xml);
         }
     }
