@@ -111,10 +111,8 @@ public final class CommandRunner {
     }
 
     private static String label(ArgSpec arg) {
-        String l = arg.paramLabel();
-        if (arg instanceof OptionSpec o && (l == null || l.isEmpty() || l.startsWith("PARAM"))) {
-            l = o.longestName().replaceFirst("^-+", "");
-        }
+        // virsh names an option's value after the option itself (<bandwidth>, <timeout>)
+        String l = arg instanceof OptionSpec o ? o.longestName().replaceFirst("^-+", "") : arg.paramLabel();
         return l.startsWith("<") ? l : "<" + l + ">";
     }
 }

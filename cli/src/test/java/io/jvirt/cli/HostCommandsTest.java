@@ -90,6 +90,10 @@ class HostCommandsTest {
         r = Cli.test("dominfo");
         assertEquals("error: command 'dominfo' requires <domain> option\n", r.err());
         assertEquals(1, r.status());
+        r = Cli.test("migrate", "test", "test:///default", "--bandwidth", "abc");
+        assertEquals("error: Numeric value 'abc' for <bandwidth> option is malformed or out of range\n", r.err());
+        r = Cli.test("list", "--all", "extra");
+        assertEquals("error: unexpected data 'extra'\n", r.err());
         r = Cli.cli().run("--no-such-global");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("error: "), r.err());
