@@ -9,7 +9,7 @@ final class Wiring {
     }
 
     static SimulatorLauncher simulators() {
-        return SimulatorLauncher.unavailable();
+        return VsphereSimulatorLauncher.find().orElseGet(SimulatorLauncher::unavailable);
     }
 
     static NativeConverters converters() {
