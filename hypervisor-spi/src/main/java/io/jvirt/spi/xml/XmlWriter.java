@@ -2,7 +2,7 @@ package io.jvirt.spi.xml;
 
 /**
  * Writes XML in libvirt's layout: two-space indentation, single-quoted attributes, empty elements
- * self-closed, every one of {@code & < > ' "} escaped.
+ * self-closed, every one of {@code & < > ' "} escaped, characters XML 1.0 cannot carry dropped.
  */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(1024);
@@ -84,7 +84,20 @@ public final class XmlWriter {
                 case '>' -> out.append("&gt;");
                 case '\'' -> out.append("&apos;");
                 case '"' -> out.append("&quot;");
-                default -> out.append(c);
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        if (Character.isSurrogate(c)) {
+                            // keep well-formed pairs, drop lone halves (not representable in XML)
+                            if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                                out.append(c).append(s.charAt(++i));
+                            }
+                        } else if (c != 0xFFFE && c != 0xFFFF) {
+                            out.append(c);
+                        }
+                    }
+                    // other control characters cannot appear in XML 1.0 and are dropped, as libvirt does
+                }
             }
         }
     }
