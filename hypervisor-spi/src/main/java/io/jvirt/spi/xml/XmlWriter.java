@@ -21,7 +21,7 @@ public final class XmlWriter {
     public XmlWriter attr(String name, Object value) {
         if (value != null) {
             out.append(' ').append(name).append("='");
-            escape(value.toString());
+            escape(value.toString(), true);
             out.append('\'');
         }
         return this;
@@ -45,7 +45,7 @@ public final class XmlWriter {
     /** Ends the start tag, writes escaped text and the end tag on the same line. */
     public XmlWriter text(String name, String text) {
         out.append('>');
-        escape(text);
+        escape(text, false);
         out.append("</").append(name).append(">\n");
         tagOpen = false;
         return this;
@@ -75,7 +75,7 @@ public final class XmlWriter {
         }
     }
 
-    private void escape(String s) {
+    private void escape(String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -84,6 +84,11 @@ public final class XmlWriter {
                 case '>' -> out.append("&gt;");
                 case '\'' -> out.append("&apos;");
                 case '"' -> out.append("&quot;");
+                // kept through a parse: XML normalizes a raw CR to LF
+                case '\r' -> out.append("&#13;");
+                // attribute values would have them normalized to spaces
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
                 default -> {
                     if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
                         if (Character.isSurrogate(c)) {
