@@ -64,10 +64,11 @@ final class DomainXmlParser {
         b.type(type);
 
         XmlNode name = root.child("name");
-        if (name == null || name.text().strip().isEmpty()) {
+        if (name == null || name.text().isEmpty()) {
             throw missing(root, "element 'name'");
         }
-        b.name(name.text().strip());
+        // kept as written (libvirt does not trim names either)
+        b.name(name.text());
         XmlNode uuid = root.child("uuid");
         if (uuid != null) {
             b.uuid(XmlValues.uuid(uuid, null, uuid.text()));
