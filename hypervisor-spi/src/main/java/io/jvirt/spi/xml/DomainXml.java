@@ -19,7 +19,7 @@ public final class DomainXml {
 
     /** Formats with secrets (VNC password) included, as libvirt's {@code VIR_DOMAIN_XML_SECURE}. */
     public static String format(DomainDef def) {
-        return DomainXmlFormatter.format(def, true);
+        return DomainXmlFormatter.format(def, true, -1);
     }
 
     /**
@@ -27,6 +27,14 @@ public final class DomainXml {
      * default for read-only callers).
      */
     public static String format(DomainDef def, boolean secure) {
-        return DomainXmlFormatter.format(def, secure);
+        return DomainXmlFormatter.format(def, secure, -1);
+    }
+
+    /**
+     * Formats the live description of a running domain: {@code id > 0} is written as the root's
+     * {@code id} attribute, as libvirt does for active domains; {@code -1} leaves it out.
+     */
+    public static String format(DomainDef def, boolean secure, int id) {
+        return DomainXmlFormatter.format(def, secure, id);
     }
 }

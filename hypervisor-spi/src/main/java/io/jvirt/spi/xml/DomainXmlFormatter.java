@@ -5,10 +5,13 @@ final class DomainXmlFormatter {
     private DomainXmlFormatter() {
     }
 
-    static String format(DomainDef def, boolean secure) {
+    static String format(DomainDef def, boolean secure, int id) {
         XmlWriter w = new XmlWriter();
         boolean vmwareNs = def.vmwareDatacenterPath() != null || def.vmwareMoref() != null;
         w.start("domain").attr("type", def.type());
+        if (id > 0) {
+            w.attr("id", Integer.toString(id));
+        }
         if (vmwareNs) {
             w.attr("xmlns:vmware", DomainXmlParser.VMWARE_NS);
         }
