@@ -1,0 +1,55 @@
+package io.jvirt.conformance.corpus;
+
+import io.jvirt.spi.HypervisorException;
+import io.jvirt.vmx.CorpusFileNameMapper;
+import io.jvirt.vmx.ScsiModelDetector;
+import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.VmxContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/** Runs one corpus case with the corpus README's path mapping. */
+public final class CorpusRunner {
+    /** The autodetection answer of libvirt's tests: lsilogic for every disk. */
+    public static final ScsiModelDetector LSILOGIC = disk -> Optional.of("lsilogic");
+
+    private CorpusRunner() {
+    }
+
+    public static VmxContext context(CorpusCase c) {
+        return new VmxContext(new CorpusFileNameMapper(), LSILOGIC, c.datacenterPath(), null,
+                c.virtualHwVersion());
+    }
+
+    public static CorpusResult run(Direction direction, CorpusCase c) {
+        try {
+            String input = Files.readString(c.input(), StandardCharsets.UTF_8);
+            String actual;
+            try {
+                actual = direction == Direction.VMX2XML ? Vmx.toDomainXml(input, context(c))
+                        : Vmx.fromDomainXml(input, context(c));
+            } catch (HypervisorException e) {
+                if (c.expectFail()) {
+                    return new CorpusResult(c.name(), true, null);
+                }
+                return new CorpusResult(c.name(), false, "conversion failed: " + e.getMessage());
+            }
+            if (c.expectFail()) {
+                return new CorpusResult(c.name(), false, "expected the conversion to fail, but it succeeded");
+            }
+            if (!Files.isRegularFile(c.expected())) {
+                return new CorpusResult(c.name(), false, "expected output " + c.expected().getFileName()
+                        + " is missing");
+            }
+            String expected = Files.readString(c.expected(), StandardCharsets.UTF_8);
+            String diff = direction == Direction.VMX2XML ? CorpusComparator.compareXml(expected, actual)
+                    : CorpusComparator.compareVmx(expected, actual);
+            return new CorpusResult(c.name(), diff == null, diff);
+        } catch (IOException | RuntimeException e) {
+            return new CorpusResult(c.name(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

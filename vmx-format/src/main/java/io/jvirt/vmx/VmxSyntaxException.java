@@ -1,0 +1,28 @@
+package io.jvirt.vmx;
+
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.ErrorDomain;
+import io.jvirt.spi.HypervisorException;
+
+/** A lexical or syntax error in a VMX file ({@link ErrorCode#CONF_SYNTAX}), with line and column. */
+public final class VmxSyntaxException extends HypervisorException {
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final int column;
+
+    public VmxSyntaxException(int line, int column, String message) {
+        super(ErrorCode.CONF_SYNTAX, ErrorDomain.CONF,
+                "memory conf:" + line + ": " + message + " (line " + line + ", column " + column + ")");
+        this.line = line;
+        this.column = column;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+}
