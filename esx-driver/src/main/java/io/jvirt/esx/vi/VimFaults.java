@@ -6,6 +6,7 @@ import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.vim25.InvalidLogin;
 import io.jvirt.vim25.LocalizedMethodFault;
+import io.jvirt.vim25.ManagedObjectNotFound;
 import io.jvirt.vim25.MethodFault;
 import io.jvirt.vim25.MissingProperty;
 import io.jvirt.vim25.NotAuthenticated;
@@ -56,6 +57,10 @@ public final class VimFaults {
             new Rule(t -> fault(t) instanceof NotAuthenticated, ErrorCode.AUTH_FAILED,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' was refused: the session is not authenticated ("
                             + faultText(t) + ")"),
+            new Rule(t -> fault(t) instanceof ManagedObjectNotFound m && m.getObj() != null
+                            && "VirtualMachine".equals(m.getObj().getType()), ErrorCode.NO_DOMAIN,
+                    (h, c, t) -> "Domain (VirtualMachine '" + ((ManagedObjectNotFound) fault(t)).getObj().getValue()
+                            + "') no longer exists on '" + h + "'"),
             new Rule(t -> fault(t) != null, ErrorCode.INTERNAL_ERROR,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed. Fault: " + faultText(t)),
             new Rule(t -> t instanceof SOAPFaultException, ErrorCode.INTERNAL_ERROR,
