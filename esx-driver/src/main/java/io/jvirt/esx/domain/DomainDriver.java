@@ -373,7 +373,13 @@ public final class DomainDriver {
                 ? "[" + path.datastoreName() + "] " + path.directoryName() : "[" + path.datastoreName() + "]";
         EsxFileNameMapper mapper = new EsxFileNameMapper(dir, this::datastoresOfScope);
         VmxContext ctx = VmxContext.of(mapper).withDatacenterPath(scope.datacenterPath()).withMoref(d.mor().getValue());
-        DomainDef def = Vmx.toDomain(vmx, ctx);
+        DomainDef def;
+        try {
+            def = Vmx.toDomain(vmx, ctx);
+        } catch (HypervisorException e) {
+            throw new HypervisorException(e.code(), e.domain(), "Cannot convert the VMX file '" + vmPathName
+                    + "' of domain '" + d.name() + "': " + e.getMessage(), e);
+        }
         String xml = DomainXml.format(def, flags.contains(DomainXmlFlag.SECURE));
         if (!flags.contains(DomainXmlFlag.INACTIVE) && d.state() != DomainState.SHUTOFF && d.id() > 0) {
             xml = withId(xml, d.id());
