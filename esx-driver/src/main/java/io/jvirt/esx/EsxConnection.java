@@ -36,7 +36,6 @@ import io.jvirt.vmx.VmxContext;
 
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,15 +90,17 @@ public final class EsxConnection implements Connection {
         EsxUriParameters params = EsxUriParameters.parse(uri);
         ConnectionUri withPort = uri.port() > 0 ? uri : uri.withPort(scheme.defaultPort(params.transport()));
         TransportConfig transport = TransportConfig.create(params, env);
-        Duration keepalive = EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL);
+        VimSession.Settings settings = new VimSession.Settings(
+                EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL),
+                EsxOptions.positiveInt(env, EsxOptions.PAGE_SIZE, EsxOptions.DEFAULT_PAGE_SIZE));
         CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, System.getenv());
-        Opener opener = new Opener(withPort, scheme, params, transport, keepalive, credentials);
+        Opener opener = new Opener(withPort, scheme, params, transport, settings, credentials);
         return scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
     }
 
     /** The steps of opening, with cleanup of whatever was opened when a later step fails. */
     private record Opener(ConnectionUri uri, EsxScheme scheme, EsxUriParameters params, TransportConfig transport,
-                          Duration keepalive, CredentialCollector credentials) {
+                          VimSession.Settings settings, CredentialCollector credentials) {
 
         EsxConnection openHost() {
             if (!uri.path().equals("/") && !uri.path().isEmpty()) {
@@ -193,7 +194,7 @@ public final class EsxConnection implements Connection {
             VimSession s = VimSession.connect(server, sdk, transport, () -> {
                 String user = credentials.username(uri, challenge, defaultUser);
                 return new VimSession.Credentials(user, credentials.password(user, challenge));
-            }, keepalive);
+            }, settings);
             if (s.productLine() != expected) {
                 s.close();
                 throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,

@@ -59,11 +59,14 @@ public final class VimSession implements AutoCloseable {
     private final Object loginLock = new Object();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepalive;
+    private final int pageSize;
     private volatile long lastUseNanos = System.nanoTime();
     private volatile boolean closed;
 
     private VimSession(String host, URL sdkUrl, TransportConfig transport, String username, Secret password,
-                       Duration keepaliveInterval) {
+                       Settings settings) {
+        Duration keepaliveInterval = settings.keepalive();
+        this.pageSize = settings.pageSize();
         this.host = host;
         this.sdkUrl = sdkUrl;
         this.transport = transport;
@@ -110,21 +113,39 @@ public final class VimSession implements AutoCloseable {
      * @param host        the server name, for messages
      * @param sdkUrl      {@code <transport>://<host>:<port>/sdk}
      * @param transport   TLS, proxy and timeouts
-     * @param credentials asked for user name and password after the server answered (so that a
-     *                    wrong URI fails before anybody is prompted for a password)
+     * @param credentials asked for user name and password before the first request, like libvirt
      */
     public static VimSession connect(String host, URL sdkUrl, TransportConfig transport,
-                                     Supplier<Credentials> credentials, Duration keepaliveInterval) {
+                                     Supplier<Credentials> credentials, Settings settings) {
         Credentials c = null;
         try {
             c = credentials.get();
-            return new VimSession(host, sdkUrl, transport, c.username(), c.password(), keepaliveInterval);
+            return new VimSession(host, sdkUrl, transport, c.username(), c.password(), settings);
         } catch (RuntimeException e) {
             if (c != null) {
                 c.password().clear();
             }
             throw e;
         }
+    }
+
+    /**
+     * Session behaviour.
+     *
+     * @param keepalive idle time after which a keepalive request is sent; zero disables it
+     * @param pageSize  objects per property-collector page asked from the server
+     */
+    public record Settings(Duration keepalive, int pageSize) {
+        public Settings {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+            }
+        }
+    }
+
+    /** Objects per property-collector page. */
+    public int pageSize() {
+        return pageSize;
     }
 
     /** A user name and password; the password is owned (and wiped) by the session. */
