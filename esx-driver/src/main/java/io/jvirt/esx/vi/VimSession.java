@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -56,10 +57,18 @@ public final class VimSession implements AutoCloseable {
     private final String username;
     private final Secret password;
     private final AtomicLong loginGeneration = new AtomicLong();
-    private final Object loginLock = new Object();
+    /**
+     * Calls hold the read side (they run concurrently); a re-login holds the write side, so it
+     * starts only when no request is in flight: no late answer to a request of the expired
+     * session can then replace the new session cookie with a fresh unauthenticated one (servers
+     * hand one out with every request that lacks a valid cookie).
+     */
+    private final ReentrantReadWriteLock sessionLock = new ReentrantReadWriteLock(true);
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepalive;
     private final int pageSize;
+    /** A call is tried this often when the session turns out to be gone (one re-login each). */
+    private static final int MAX_ATTEMPTS = 3;
     private volatile long lastUseNanos = System.nanoTime();
     private volatile boolean closed;
 
@@ -210,19 +219,22 @@ public final class VimSession implements AutoCloseable {
      */
     public <T> T call(String method, VimCall<T> call) {
         ensureOpen();
-        long generation = loginGeneration.get();
-        try {
-            return invoke(method, call);
-        } catch (NotAuthenticatedSignal e) {
-            relogin(generation);
+        NotAuthenticatedSignal last = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            sessionLock.readLock().lock();
+            long generation = loginGeneration.get();
             try {
                 return invoke(method, call);
-            } catch (NotAuthenticatedSignal again) {
-                throw new HypervisorException(ErrorCode.AUTH_FAILED, ErrorDomain.ESX,
-                        "Call to '" + method + "' on '" + host + "' was refused as not authenticated even after"
-                                + " logging in again as '" + username + "'", again.getCause());
+            } catch (NotAuthenticatedSignal e) {
+                last = e;
+            } finally {
+                sessionLock.readLock().unlock();
             }
+            relogin(generation);
         }
+        throw new HypervisorException(ErrorCode.AUTH_FAILED, ErrorDomain.ESX,
+                "Call to '" + method + "' on '" + host + "' was refused as not authenticated even after"
+                        + " logging in again as '" + username + "'", last.getCause());
     }
 
     /** Thrown inside a call to say "the session is gone": {@link #call} logs in again once. */
@@ -263,14 +275,20 @@ public final class VimSession implements AutoCloseable {
         loginGeneration.incrementAndGet();
     }
 
-    /** Logs in again unless another thread already did since {@code seenGeneration}. */
+    /**
+     * Logs in again unless another thread already did since {@code seenGeneration}; waits until
+     * no request is in flight (see {@link #sessionLock}).
+     */
     private void relogin(long seenGeneration) {
-        synchronized (loginLock) {
+        sessionLock.writeLock().lock();
+        try {
             ensureOpen();
             if (loginGeneration.get() == seenGeneration) {
                 LOG.log(System.Logger.Level.INFO, "Session on ''{0}'' expired, logging in again as ''{1}''", host, username);
                 login();
             }
+        } finally {
+            sessionLock.writeLock().unlock();
         }
     }
 
@@ -293,11 +311,19 @@ public final class VimSession implements AutoCloseable {
      */
     public byte[] download(URL url) {
         ensureOpen();
-        long generation = loginGeneration.get();
-        Object result = get(url);
-        if (result instanceof Integer status && (status == 401 || status == 403)) {
+        Object result = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            sessionLock.readLock().lock();
+            long generation = loginGeneration.get();
+            try {
+                result = get(url);
+            } finally {
+                sessionLock.readLock().unlock();
+            }
+            if (!(result instanceof Integer status && (status == 401 || status == 403))) {
+                break;
+            }
             relogin(generation);
-            result = get(url);
         }
         if (result instanceof Integer status) {
             throw new HypervisorException(ErrorCode.HTTP_ERROR, ErrorDomain.ESX,
@@ -365,11 +391,20 @@ public final class VimSession implements AutoCloseable {
         }
     }
 
-    /** Stops the keepalive, logs out (best effort) and wipes the password. */
+    /**
+     * Stops the keepalive, logs out (best effort) and wipes the password. Calls made after (or
+     * racing with) close fail with {@code CONNECTION_CLOSED}; none of them can log in again.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        sessionLock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            sessionLock.writeLock().unlock();
         }
         if (keepalive != null) {
             keepalive.shutdownNow();
@@ -382,11 +417,12 @@ public final class VimSession implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Logout from ''{0}'' failed: {1}", host, e.getMessage());
         } finally {
-            closed = true;
             password.clear();
             if (keepalive != null) {
                 try {
-                    keepalive.awaitTermination(5, TimeUnit.SECONDS);
+                    if (!keepalive.awaitTermination(5, TimeUnit.SECONDS)) {
+                        LOG.log(System.Logger.Level.WARNING, "Keepalive of ''{0}'' did not stop within 5 s", host);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
