@@ -360,6 +360,22 @@ class EsxSimulatorTest {
     }
 
     @Test
+    void pinnedThumbprint() throws Exception {
+        VsphereSimulator sim = sim(VsphereSimulator.builder().model(SimulatorModel.ESX).tls(TlsMaterial.selfSigned()));
+        for (String algorithm : List.of("SHA-1", "SHA-256")) {
+            EsxConnection c = open(sim, "/", Map.of(EsxOptions.THUMBPRINT, sim.tlsMaterial().thumbprint(algorithm)));
+            assertFalse(c.listAllDomains().get(0).xmlDesc().isEmpty());
+        }
+        String other = TlsMaterial.caSigned().thumbprint("SHA-256");
+        HypervisorException e = assertThrows(HypervisorException.class,
+                () -> open(sim, "/", Map.of(EsxOptions.THUMBPRINT, other)));
+        assertEquals(ErrorCode.CERTIFICATE_FAILED, e.code());
+        assertTrue(e.getMessage().contains("differs from the pinned one"), e.getMessage());
+        assertEquals(ErrorCode.INVALID_ARG, assertThrows(HypervisorException.class,
+                () -> open(sim, "/", Map.of(EsxOptions.THUMBPRINT, "12:34"))).code());
+    }
+
+    @Test
     void fileDownloadNeedsAndUsesTheSessionCookie() throws Exception {
         VsphereSimulator sim = sim(VsphereSimulator.builder().model(SimulatorModel.ESX).requireSessionForFiles(true));
         EsxConnection c = open(sim);
