@@ -208,6 +208,23 @@ class EsxSimulatorTest {
     }
 
     @Test
+    void guestViewThroughVmwareTools() throws Exception {
+        VsphereSimulator sim = esx();
+        EsxConnection c = open(sim);
+        Domain on = c.listAllDomains(Set.of(DomainListFlag.ACTIVE)).get(0);
+        assertFalse(on.guestHostname().isEmpty());
+        List<io.jvirt.spi.DomainInterface> nics = on.interfaceAddresses(io.jvirt.spi.InterfaceAddressSource.AGENT);
+        assertFalse(nics.isEmpty());
+        assertFalse(nics.get(0).addresses().isEmpty(), nics.toString());
+        assertEquals(ErrorCode.ARGUMENT_UNSUPPORTED, assertThrows(HypervisorException.class,
+                () -> on.interfaceAddresses(io.jvirt.spi.InterfaceAddressSource.LEASE)).code());
+        Domain off = c.listAllDomains(Set.of(DomainListFlag.INACTIVE)).get(0);
+        assertEquals("Domain is not powered on", assertThrows(HypervisorException.class, off::guestHostname).getMessage());
+        assertEquals(ErrorCode.OPERATION_INVALID, assertThrows(HypervisorException.class,
+                () -> off.interfaceAddresses(io.jvirt.spi.InterfaceAddressSource.AGENT)).code());
+    }
+
+    @Test
     void xmlDescriptionDownloadsTheVmxWithTheSessionCookie() throws Exception {
         VsphereSimulator sim = esx();
         EsxConnection c = open(sim);
