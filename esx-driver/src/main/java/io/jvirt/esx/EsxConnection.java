@@ -1,0 +1,403 @@
+package io.jvirt.esx;
+
+import io.jvirt.esx.domain.DomainDriver;
+import io.jvirt.esx.domain.EsxFileNameMapper;
+import io.jvirt.esx.inventory.InventoryLookup;
+import io.jvirt.esx.inventory.InventoryScope;
+import io.jvirt.esx.node.Capabilities;
+import io.jvirt.esx.node.HostProperties;
+import io.jvirt.esx.node.NodeFacts;
+import io.jvirt.esx.transport.TransportConfig;
+import io.jvirt.esx.uri.EsxScheme;
+import io.jvirt.esx.uri.EsxUriParameters;
+import io.jvirt.esx.uri.Transport;
+import io.jvirt.esx.vi.ObjectProps;
+import io.jvirt.esx.vi.ProductLine;
+import io.jvirt.esx.vi.PropertyReader;
+import io.jvirt.esx.vi.Specs;
+import io.jvirt.esx.vi.VimSession;
+import io.jvirt.esx.vi.VirtualHardware;
+import io.jvirt.spi.Connection;
+import io.jvirt.spi.Domain;
+import io.jvirt.spi.DomainListFlag;
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.ErrorDomain;
+import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.NodeInfo;
+import io.jvirt.spi.auth.Authenticator;
+import io.jvirt.spi.auth.CredentialCollector;
+import io.jvirt.spi.uri.ConnectionUri;
+import io.jvirt.spi.xml.DomainXml;
+import io.jvirt.vim25.HostCpuIdInfo;
+import io.jvirt.vim25.ManagedObjectReference;
+import io.jvirt.vmx.ScsiModelDetector;
+import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.VmxContext;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An open connection to an ESX/GSX host or a vCenter. Opening follows esx-spec section 1:
+ * parameters, default port, credentials (auth.conf, then the authenticator), login, product
+ * line and API checks, inventory scope, optional vCenter for {@code esx://...?vcenter=}; it
+ * costs three SOAP requests. Thread-safe; {@link #close()} logs out and stops the keepalive.
+ */
+public final class EsxConnection implements Connection {
+    private static final System.Logger LOG = System.getLogger(EsxConnection.class.getName());
+
+    private final ConnectionUri uri;
+    private final EsxUriParameters params;
+    private final VimSession primary;
+    private final VimSession host;
+    private final VimSession vcenter;
+    private final InventoryScope scope;
+    private final String capabilities;
+    private final DomainDriver domains;
+
+    private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
+                          VimSession primary, InventoryScope scope) {
+        this.uri = uri;
+        this.params = params;
+        this.host = host;
+        this.vcenter = vcenter;
+        this.primary = primary;
+        this.scope = scope;
+        ObjectProps hostProps = scope.primaryHost().orElseThrow(() -> new HypervisorException(ErrorCode.INTERNAL_ERROR,
+                ErrorDomain.ESX, "The inventory path '" + uri.path() + "' contains no host system"));
+        boolean longMode = NodeFacts.supportsLongMode(hostProps.list(HostProperties.CPU_FEATURE, HostCpuIdInfo.class));
+        this.capabilities = Capabilities.xml(NodeFacts.hostUuid(hostProps), longMode);
+        Map<String, ManagedObjectReference> managers = new HashMap<>();
+        for (ObjectProps h : scope.hosts()) {
+            h.get(HostProperties.AUTOSTART_MANAGER, ManagedObjectReference.class)
+                    .ifPresent(m -> managers.put(h.value(), m));
+        }
+        this.domains = new DomainDriver(this, primary, scope, managers);
+    }
+
+    /** Opens a connection (see the class comment). */
+    public static EsxConnection open(ConnectionUri uri, Authenticator auth, Map<String, ?> env) {
+        EsxScheme scheme = EsxScheme.of(uri.scheme());
+        if (!uri.hasServer()) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                    "URI '" + uri + "' is missing the server part, e.g. " + scheme.scheme() + "://esx.example.com/");
+        }
+        EsxUriParameters params = EsxUriParameters.parse(uri);
+        ConnectionUri withPort = uri.port() > 0 ? uri : uri.withPort(scheme.defaultPort(params.transport()));
+        TransportConfig transport = TransportConfig.create(params, env);
+        VimSession.Settings settings = new VimSession.Settings(
+                EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL),
+                EsxOptions.positiveInt(env, EsxOptions.PAGE_SIZE, EsxOptions.DEFAULT_PAGE_SIZE));
+        CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, System.getenv());
+        Opener opener = new Opener(withPort, scheme, params, transport, settings, credentials);
+        return scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
+    }
+
+    /** The steps of opening, with cleanup of whatever was opened when a later step fails. */
+    private record Opener(ConnectionUri uri, EsxScheme scheme, EsxUriParameters params, TransportConfig transport,
+                          VimSession.Settings settings, CredentialCollector credentials) {
+
+        EsxConnection openHost() {
+            if (!uri.path().equals("/") && !uri.path().isEmpty()) {
+                LOG.log(System.Logger.Level.WARNING, "Ignoring unexpected path ''{0}'' for non-vpx scheme ''{1}''",
+                        uri.path(), uri.scheme());
+            }
+            String hostIp = Hostnames.resolveIPv4(uri.host());
+            VimSession hostSession = login(uri.host(), uri.port(), uri.host(), scheme.defaultUser(), ProductLine.expectedFor(scheme));
+            VimSession vc = null;
+            try {
+                InventoryScope scope = InventoryLookup.read(hostSession, HostProperties.AT_CONNECT).hostScope();
+                ObjectProps hostProps = scope.primaryHost().orElseThrow();
+                if (hostProps.get(HostProperties.MAINTENANCE, Boolean.class).orElse(false)) {
+                    LOG.log(System.Logger.Level.WARNING, "The server is in maintenance mode");
+                }
+                if (params.vcenter() != null) {
+                    vc = connectVcenter(hostProps, hostIp);
+                }
+                return new EsxConnection(uri, params, hostSession, vc, hostSession, scope);
+            } catch (RuntimeException e) {
+                if (vc != null) {
+                    vc.close();
+                }
+                hostSession.close();
+                throw e;
+            }
+        }
+
+        private VimSession connectVcenter(ObjectProps hostProps, String hostIp) {
+            String managementIp = hostProps.string(HostProperties.MANAGEMENT_SERVER_IP).filter(s -> !s.isEmpty()).orElse(null);
+            String vcenterIp;
+            int port = uri.port();
+            if (EsxUriParameters.ANY_VCENTER.equals(params.vcenter())) {
+                if (managementIp == null) {
+                    throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                            "This host is not managed by a vCenter");
+                }
+                vcenterIp = managementIp;
+            } else {
+                // Beyond libvirt: "vcenter=host:port" names the vCenter's port; without it the
+                // vCenter is contacted on the port of this URI, as libvirt does.
+                String name = params.vcenter();
+                int colon = name.lastIndexOf(':');
+                if (colon > 0 && name.indexOf(':') == colon && name.substring(colon + 1).matches("\\d{1,5}")) {
+                    port = Integer.parseInt(name.substring(colon + 1));
+                    name = name.substring(0, colon);
+                }
+                vcenterIp = Hostnames.resolveIPv4(name);
+                if (managementIp != null && !managementIp.equals(vcenterIp)) {
+                    throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                            "This host is managed by a vCenter with IP address %s, but a mismatching vCenter '%s' (%s) has been specified",
+                            managementIp, params.vcenter(), vcenterIp);
+                }
+            }
+            VimSession vc = login(vcenterIp, port, vcenterIp, EsxScheme.VPX.defaultUser(), ProductLine.VPX);
+            try {
+                ManagedObjectReference searchIndex = vc.content().getSearchIndex();
+                ManagedObjectReference found = vc.call("FindByIp", p -> p.findByIp(searchIndex, null, hostIp, false));
+                if (found == null) {
+                    throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                            "vCenter '" + vcenterIp + "' does not manage a host system with IP address " + hostIp);
+                }
+                return vc;
+            } catch (RuntimeException e) {
+                vc.close();
+                throw e;
+            }
+        }
+
+        EsxConnection openVpx() {
+            if (uri.path().equals("/")) {
+                throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                        "Path has to specify the datacenter and compute resource");
+            }
+            if (uri.path().replace("/", "").isEmpty()) {
+                throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                        "Path '" + uri.path() + "' does not specify a datacenter");
+            }
+            Hostnames.resolveIPv4(uri.host());
+            VimSession vc = login(uri.host(), uri.port(), uri.host(), scheme.defaultUser(), ProductLine.VPX);
+            try {
+                InventoryScope scope = InventoryLookup.read(vc, HostProperties.AT_CONNECT).pathScope(uri.path());
+                return new EsxConnection(uri, params, null, vc, vc, scope);
+            } catch (RuntimeException e) {
+                vc.close();
+                throw e;
+            }
+        }
+
+        /** Credentials (challenge = {@code challenge}), RetrieveServiceContent, checks, Login. */
+        private VimSession login(String server, int port, String challenge, String defaultUser, ProductLine expected) {
+            URL sdk;
+            try {
+                String h = server.indexOf(':') >= 0 ? "[" + server + "]" : server;
+                sdk = new URL(params.transport().scheme() + "://" + h + ":" + port + "/sdk");
+            } catch (MalformedURLException e) {
+                throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                        "Cannot build the SOAP URL for host '" + server + "': " + e.getMessage(), e);
+            }
+            VimSession s = VimSession.connect(server, sdk, transport, () -> {
+                String user = credentials.username(uri, challenge, defaultUser);
+                return new VimSession.Credentials(user, credentials.password(user, challenge));
+            }, settings);
+            if (s.productLine() != expected) {
+                s.close();
+                throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                        "Expecting '%s' to be a %s host but found a %s host", server, expected.displayName(),
+                        s.productLine().displayName());
+            }
+            return s;
+        }
+    }
+
+    // ---- connection --------------------------------------------------------------------------
+
+    @Override
+    public String type() {
+        return "ESX";
+    }
+
+    @Override
+    public long version() {
+        return primary.productVersion();
+    }
+
+    @Override
+    public ConnectionUri uri() {
+        return uri;
+    }
+
+    /** The parsed query parameters. */
+    public EsxUriParameters parameters() {
+        return params;
+    }
+
+    /** The part of the inventory this connection manages. */
+    public InventoryScope scope() {
+        return scope;
+    }
+
+    /** SOAP and HTTP requests made so far on every session of this connection, per method. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>(primary.requestCounts());
+        if (vcenter != null && vcenter != primary) {
+            vcenter.requestCounts().forEach((k, v) -> counts.merge(k, v, Long::sum));
+        }
+        return counts;
+    }
+
+    /** Total requests made so far. */
+    public long requestCount() {
+        return requestCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public String hostname() {
+        ensureOpen();
+        return NodeFacts.hostname(primaryHost());
+    }
+
+    @Override
+    public boolean isAlive() {
+        return primary.isOpen();
+    }
+
+    @Override
+    public boolean isEncrypted() {
+        return params.transport() == Transport.HTTPS;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return isEncrypted();
+    }
+
+    @Override
+    public NodeInfo nodeInfo() {
+        ensureOpen();
+        return NodeFacts.nodeInfo(primaryHost());
+    }
+
+    @Override
+    public long freeMemory() {
+        ObjectProps h = PropertyReader.retrieve(primary, Specs.filter(Specs.from(scope.hostSystem(), false),
+                Specs.props("HostSystem", HostProperties.MEMORY_USAGE, HostProperties.MEMORY_SIZE))).get(0);
+        long usageMiB = h.require(HostProperties.MEMORY_USAGE, Number.class).longValue();
+        long size = h.require(HostProperties.MEMORY_SIZE, Number.class).longValue();
+        return size - usageMiB * 1024 * 1024;
+    }
+
+    @Override
+    public String capabilities() {
+        ensureOpen();
+        return capabilities;
+    }
+
+    @Override
+    public int maxVcpus(String type) {
+        ensureOpen();
+        return primaryHost().get(HostProperties.MAX_VCPUS, Number.class).map(Number::intValue)
+                .orElseThrow(() -> new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                        "Missing '" + HostProperties.MAX_VCPUS + "' property"));
+    }
+
+    @Override
+    public boolean supportsFeature(String feature) {
+        return switch (feature) {
+            case "MIGRATION_V1" -> vcenter != null
+                    && primaryHost().get(HostProperties.VMOTION, Boolean.class).orElse(false);
+            case "TYPED_PARAM_STRING", "NETWORK_UPDATE_HAS_CORRECT_ORDER", "FD_PASSING" -> true;
+            default -> false;
+        };
+    }
+
+    private ObjectProps primaryHost() {
+        return scope.primaryHost().orElseThrow();
+    }
+
+    private void ensureOpen() {
+        if (!primary.isOpen()) {
+            throw new HypervisorException(ErrorCode.CONNECTION_CLOSED, ErrorDomain.ESX,
+                    "The connection to '" + uri.host() + "' is closed");
+        }
+    }
+
+    // ---- domains -----------------------------------------------------------------------------
+
+    @Override
+    public List<Domain> listAllDomains(Set<DomainListFlag> filters) {
+        return domains.listAll(filters);
+    }
+
+    @Override
+    public List<Integer> listDomainIds() {
+        return domains.listIds();
+    }
+
+    @Override
+    public List<String> listDefinedDomainNames() {
+        return domains.listDefinedNames();
+    }
+
+    @Override
+    public Domain lookupDomainById(int id) {
+        return domains.lookupById(id);
+    }
+
+    @Override
+    public Domain lookupDomainByName(String name) {
+        return domains.lookupByName(name);
+    }
+
+    @Override
+    public Domain lookupDomainByUuid(UUID uuid) {
+        return domains.lookupByUuid(uuid);
+    }
+
+    @Override
+    public String domainXmlFromNative(String format, String config) {
+        checkFormat(format);
+        ensureOpen();
+        EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", domains::datastoresOfScope);
+        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)));
+    }
+
+    @Override
+    public String domainXmlToNative(String format, String xml) {
+        checkFormat(format);
+        ensureOpen();
+        EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", domains::datastoresOfScope);
+        VmxContext ctx = new VmxContext(mapper, ScsiModelDetector.NONE, null, null,
+                VirtualHardware.version(primary.productLine(), primary.productVersion()));
+        return Vmx.fromDomainXml(xml, ctx);
+    }
+
+    private static void checkFormat(String format) {
+        if (!"vmware-vmx".equals(format)) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "Unsupported config format '" + format + "'");
+        }
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------
+
+    /** Logs out of the vCenter (if any) and the host; never throws. */
+    @Override
+    public void close() {
+        if (vcenter != null && vcenter != primary) {
+            vcenter.close();
+        }
+        primary.close();
+        if (host != null && host != primary) {
+            host.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EsxConnection[" + uri + ", " + scope.kind() + "]";
+    }
+}

@@ -1,0 +1,90 @@
+package io.jvirt.esx.transport;
+
+import com.sun.xml.ws.api.EndpointAddress;
+import com.sun.xml.ws.api.WSBinding;
+import com.sun.xml.ws.api.message.Packet;
+import com.sun.xml.ws.api.pipe.ClientTubeAssemblerContext;
+import com.sun.xml.ws.api.pipe.Codec;
+import com.sun.xml.ws.api.pipe.TransportTubeFactory;
+import com.sun.xml.ws.api.pipe.Tube;
+import com.sun.xml.ws.api.pipe.TubeCloner;
+import com.sun.xml.ws.transport.http.client.HttpClientTransport;
+import com.sun.xml.ws.transport.http.client.HttpTransportPipe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives Metro a per-request proxy. Metro itself only consults the JVM-wide
+ * {@link java.net.ProxySelector}; this factory (registered in
+ * {@code META-INF/services/com.sun.xml.ws.api.pipe.TransportTubeFactory}) builds the stock HTTP
+ * transport pipe with one change: when a request's context carries a {@link Proxy} under
+ * {@link #PROXY_PROPERTY}, the connection is opened through it. Requests without that property
+ * (every other Metro client in the JVM) behave exactly as with the stock pipe.
+ */
+public final class ProxyTransportTubeFactory extends TransportTubeFactory {
+
+    /** Request-context key holding the {@link Proxy} of a connection. */
+    public static final String PROXY_PROPERTY = "io.jvirt.esx.transport.proxy";
+
+    @Override
+    public Tube doCreate(ClientTubeAssemblerContext context) {
+        EndpointAddress address = context.getAddress();
+        String scheme = address.getURI().getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            return null; // let Metro handle other transports
+        }
+        return new ProxyAwarePipe(context.getCodec(), context.getBinding());
+    }
+
+    /** The stock HTTP pipe whose transport honours {@link #PROXY_PROPERTY}. */
+    static final class ProxyAwarePipe extends HttpTransportPipe {
+        private final Codec codec;
+        private final WSBinding binding;
+
+        ProxyAwarePipe(Codec codec, WSBinding binding) {
+            super(codec, binding);
+            this.codec = codec;
+            this.binding = binding;
+        }
+
+        @Override
+        protected HttpClientTransport getTransport(Packet request, Map<String, List<String>> reqHeaders) {
+            return new ProxyAwareTransport(request, reqHeaders);
+        }
+
+        /** Every call runs on a pooled copy: the copy must keep this subclass. */
+        @Override
+        public HttpTransportPipe copy(TubeCloner cloner) {
+            ProxyAwarePipe clone = new ProxyAwarePipe(codec.copy(), binding);
+            cloner.add(this, clone);
+            return clone;
+        }
+    }
+
+    /** Opens the connection through the request's proxy when it has one. */
+    static final class ProxyAwareTransport extends HttpClientTransport {
+        ProxyAwareTransport(Packet packet, Map<String, List<String>> reqHeaders) {
+            super(packet, reqHeaders);
+        }
+
+        @Override
+        protected HttpURLConnection openConnection(Packet packet) {
+            Object proxy = packet.invocationProperties.get(PROXY_PROPERTY);
+            if (!(proxy instanceof Proxy p)) {
+                return null; // stock behaviour
+            }
+            try {
+                URL url = packet.endpointAddress.getURL();
+                return (HttpURLConnection) url.openConnection(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
