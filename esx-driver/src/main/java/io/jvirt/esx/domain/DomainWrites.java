@@ -1,0 +1,34 @@
+package io.jvirt.esx.domain;
+
+/**
+ * The write side of the domain sub-driver, one object per concern; {@link EsxDomain} and
+ * {@code EsxConnection} delegate to it.
+ */
+public final class DomainWrites {
+    private final WriteContext ctx;
+    private final DomainLifecycle lifecycle;
+    private final DomainReconfigure reconfigure;
+
+    public DomainWrites(WriteContext ctx) {
+        this.ctx = ctx;
+        this.lifecycle = new DomainLifecycle(ctx);
+        this.reconfigure = new DomainReconfigure(ctx);
+    }
+
+    public WriteContext context() {
+        return ctx;
+    }
+
+    public DomainLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public DomainReconfigure reconfigure() {
+        return reconfigure;
+    }
+
+    @Override
+    public String toString() {
+        return "DomainWrites[" + ctx + "]";
+    }
+}
