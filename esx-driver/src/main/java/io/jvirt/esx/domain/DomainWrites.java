@@ -1,5 +1,9 @@
 package io.jvirt.esx.domain;
 
+import io.jvirt.esx.domain.snapshot.DomainSnapshots;
+
+import java.time.Clock;
+
 /**
  * The write side of the domain sub-driver, one object per concern; {@link EsxDomain} and
  * {@code EsxConnection} delegate to it.
@@ -8,11 +12,13 @@ public final class DomainWrites {
     private final WriteContext ctx;
     private final DomainLifecycle lifecycle;
     private final DomainReconfigure reconfigure;
+    private final DomainSnapshots snapshots;
 
     public DomainWrites(WriteContext ctx) {
         this.ctx = ctx;
         this.lifecycle = new DomainLifecycle(ctx);
         this.reconfigure = new DomainReconfigure(ctx);
+        this.snapshots = new DomainSnapshots(ctx, Clock.systemUTC());
     }
 
     public WriteContext context() {
@@ -25,6 +31,10 @@ public final class DomainWrites {
 
     public DomainReconfigure reconfigure() {
         return reconfigure;
+    }
+
+    public DomainSnapshots snapshots() {
+        return snapshots;
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainState;
+import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainXmlFlag;
+import io.jvirt.spi.SnapshotFlag;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.vim25.ManagedObjectReference;
@@ -235,6 +237,31 @@ public final class EsxDomain implements Domain {
     @Override
     public void setAutostart(boolean autostart) {
         writes().reconfigure().setAutostart(this, autostart);
+    }
+
+    @Override
+    public DomainSnapshot createSnapshot(String xml, Set<SnapshotFlag> flags, ProgressListener progress) {
+        return writes().snapshots().create(this, xml, flags, progress);
+    }
+
+    @Override
+    public List<DomainSnapshot> listSnapshots(Set<SnapshotFlag> flags) {
+        return writes().snapshots().list(this, flags);
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String snapshotName) {
+        return writes().snapshots().lookupByName(this, snapshotName);
+    }
+
+    @Override
+    public boolean hasCurrentSnapshot() {
+        return writes().snapshots().hasCurrent(this);
+    }
+
+    @Override
+    public DomainSnapshot currentSnapshot() {
+        return writes().snapshots().current(this);
     }
 
     @Override

@@ -31,7 +31,7 @@ import java.util.List;
  * <p>Cost: one request for the VM (its extra properties included) plus one for all recent tasks
  * when there are any.
  */
-final class PrepareForTask {
+public final class PrepareForTask {
     private PrepareForTask() {
     }
 
@@ -39,7 +39,7 @@ final class PrepareForTask {
      * @param extra further VM properties the caller needs (e.g. {@code runtime.powerState})
      * @return the VM's properties, {@code extra} included
      */
-    static ObjectProps prepare(WriteContext.VmRef ref, boolean autoAnswer, List<String> extra) {
+    public static ObjectProps prepare(WriteContext.VmRef ref, boolean autoAnswer, List<String> extra) {
         List<String> paths = new ArrayList<>(List.of("runtime.question", "recentTask"));
         extra.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
         ObjectProps vm = WriteContext.read(ref, paths);

@@ -43,16 +43,16 @@ public record WriteContext(Connection connection, VimSession primary, VimSession
     }
 
     /** The task waiter of a session. */
-    Tasks tasks(VimSession session) {
+    public Tasks tasks(VimSession session) {
         return new Tasks(session, taskTimeout, Tasks.DEFAULT_MAX_POLL);
     }
 
     /** A VM as seen through one session. */
-    record VmRef(VimSession session, ManagedObjectReference vm) {
+    public record VmRef(VimSession session, ManagedObjectReference vm) {
     }
 
     /** The domain's VM on the primary session (the handle's own MOR). */
-    VmRef primaryVm(EsxDomain d) {
+    public VmRef primaryVm(EsxDomain d) {
         return new VmRef(primary, d.mor());
     }
 
@@ -80,7 +80,7 @@ public record WriteContext(Connection connection, VimSession primary, VimSession
     }
 
     /** Properties of one VM (one request); a vanished VM is {@code NO_DOMAIN}. */
-    static io.jvirt.esx.vi.ObjectProps read(VmRef ref, List<String> paths) {
+    public static io.jvirt.esx.vi.ObjectProps read(VmRef ref, List<String> paths) {
         List<io.jvirt.esx.vi.ObjectProps> result = PropertyReader.retrieve(ref.session(),
                 Specs.filter(Specs.from(ref.vm(), false), Specs.props("VirtualMachine", paths)));
         if (result.isEmpty()) {
