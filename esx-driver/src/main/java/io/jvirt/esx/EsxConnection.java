@@ -27,6 +27,7 @@ import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.NodeInfo;
+import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
 import io.jvirt.spi.uri.ConnectionUri;
@@ -379,6 +380,12 @@ public final class EsxConnection implements Connection {
     @Override
     public Domain lookupDomainByUuid(UUID uuid) {
         return domains.lookupByUuid(uuid);
+    }
+
+    @Override
+    public Domain defineDomain(String xml, ProgressListener progress) {
+        ensureOpen();
+        return writes.definer().define(xml, progress);
     }
 
     @Override

@@ -13,12 +13,14 @@ public final class DomainWrites {
     private final DomainLifecycle lifecycle;
     private final DomainReconfigure reconfigure;
     private final DomainSnapshots snapshots;
+    private final DomainDefiner definer;
 
     public DomainWrites(WriteContext ctx) {
         this.ctx = ctx;
         this.lifecycle = new DomainLifecycle(ctx);
         this.reconfigure = new DomainReconfigure(ctx);
         this.snapshots = new DomainSnapshots(ctx, Clock.systemUTC());
+        this.definer = new DomainDefiner(ctx);
     }
 
     public WriteContext context() {
@@ -35,6 +37,10 @@ public final class DomainWrites {
 
     public DomainSnapshots snapshots() {
         return snapshots;
+    }
+
+    public DomainDefiner definer() {
+        return definer;
     }
 
     @Override
