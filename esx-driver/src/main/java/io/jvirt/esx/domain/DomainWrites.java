@@ -14,6 +14,7 @@ public final class DomainWrites {
     private final DomainReconfigure reconfigure;
     private final DomainSnapshots snapshots;
     private final DomainDefiner definer;
+    private final Migration migration;
 
     public DomainWrites(WriteContext ctx) {
         this.ctx = ctx;
@@ -21,6 +22,7 @@ public final class DomainWrites {
         this.reconfigure = new DomainReconfigure(ctx);
         this.snapshots = new DomainSnapshots(ctx, Clock.systemUTC());
         this.definer = new DomainDefiner(ctx);
+        this.migration = new Migration(ctx);
     }
 
     public WriteContext context() {
@@ -41,6 +43,10 @@ public final class DomainWrites {
 
     public DomainDefiner definer() {
         return definer;
+    }
+
+    public Migration migration() {
+        return migration;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainXmlFlag;
+import io.jvirt.spi.MigrateFlag;
 import io.jvirt.spi.SnapshotFlag;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.TypedParameter;
@@ -262,6 +263,12 @@ public final class EsxDomain implements Domain {
     @Override
     public DomainSnapshot currentSnapshot() {
         return writes().snapshots().current(this);
+    }
+
+    @Override
+    public Domain migrate(Connection destination, Set<MigrateFlag> flags, String newName, String uri, long bandwidth,
+                          ProgressListener progress) {
+        return writes().migration().migrate(this, destination, flags, newName, uri, bandwidth, progress);
     }
 
     @Override
