@@ -119,9 +119,11 @@ public final class EsxConnection implements Connection {
         EsxUriParameters params = EsxUriParameters.parse(uri);
         ConnectionUri withPort = uri.port() > 0 ? uri : uri.withPort(scheme.defaultPort(params.transport()));
         TransportConfig transport = TransportConfig.create(params, env);
-        Duration keepalive = EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL);
+        VimSession.Settings settings = new VimSession.Settings(
+                EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL),
+                EsxOptions.positiveInt(env, EsxOptions.PAGE_SIZE, EsxOptions.DEFAULT_PAGE_SIZE));
         CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, System.getenv());
-        Opener opener = new Opener(withPort, scheme, params, transport, keepalive, credentials);
+        Opener opener = new Opener(withPort, scheme, params, transport, settings, credentials);
         EsxConnection c = scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
         try {
             return c.withWriteOptions(env);
@@ -133,7 +135,7 @@ public final class EsxConnection implements Connection {
 
     /** The steps of opening, with cleanup of whatever was opened when a later step fails. */
     private record Opener(ConnectionUri uri, EsxScheme scheme, EsxUriParameters params, TransportConfig transport,
-                          Duration keepalive, CredentialCollector credentials) {
+                          VimSession.Settings settings, CredentialCollector credentials) {
 
         EsxConnection openHost() {
             if (!uri.path().equals("/") && !uri.path().isEmpty()) {
@@ -227,7 +229,7 @@ public final class EsxConnection implements Connection {
             VimSession s = VimSession.connect(server, sdk, transport, () -> {
                 String user = credentials.username(uri, challenge, defaultUser);
                 return new VimSession.Credentials(user, credentials.password(user, challenge));
-            }, keepalive);
+            }, settings);
             if (s.productLine() != expected) {
                 s.close();
                 throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,

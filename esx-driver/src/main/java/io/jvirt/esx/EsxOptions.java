@@ -28,6 +28,10 @@ public final class EsxOptions {
     /** Password of {@link #TRUST_STORE} when it is a file (String or char[]); default none. */
     public static final String TRUST_STORE_PASSWORD = "esx.trustStorePassword";
 
+    /** Objects per property-collector page ({@code maxObjects}); default 1000. */
+    public static final String PAGE_SIZE = "esx.pageSize";
+
+    public static final int DEFAULT_PAGE_SIZE = 1000;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
     public static final Duration DEFAULT_KEEPALIVE_INTERVAL = Duration.ofMinutes(5);
@@ -48,6 +52,24 @@ public final class EsxOptions {
                             + "' (should be a non-negative duration such as 30s, 2m, 500ms or PT30S)");
         }
         return d;
+    }
+
+    /** Reads a positive integer option, or the default when absent. */
+    public static int positiveInt(Map<String, ?> env, String key, int defaultValue) {
+        Object value = env.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int v = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                "Option '" + key + "' has unexpected value '" + value + "' (should be a positive integer)");
     }
 
     private static Duration toDuration(Object value) {

@@ -17,9 +17,6 @@ import java.util.Map;
  * request for a result that fits in one page, whatever the number of objects.
  */
 public final class PropertyReader {
-    /** Objects per page requested from the server (servers may return fewer). */
-    public static final int PAGE_SIZE = 1000;
-
     private PropertyReader() {
     }
 
@@ -27,7 +24,7 @@ public final class PropertyReader {
     public static List<ObjectProps> retrieve(VimSession session, List<PropertyFilterSpec> specs) {
         ManagedObjectReference collector = session.content().getPropertyCollector();
         RetrieveOptions options = new RetrieveOptions();
-        options.setMaxObjects(PAGE_SIZE);
+        options.setMaxObjects(session.pageSize());
         List<ObjectProps> out = new ArrayList<>();
         RetrieveResult page = session.call("RetrievePropertiesEx", p -> checked(p.retrievePropertiesEx(collector, specs, options)));
         while (true) {

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -56,14 +57,25 @@ public final class VimSession implements AutoCloseable {
     private final String username;
     private final Secret password;
     private final AtomicLong loginGeneration = new AtomicLong();
-    private final Object loginLock = new Object();
+    /**
+     * Calls hold the read side (they run concurrently); a re-login holds the write side, so it
+     * starts only when no request is in flight: no late answer to a request of the expired
+     * session can then replace the new session cookie with a fresh unauthenticated one (servers
+     * hand one out with every request that lacks a valid cookie).
+     */
+    private final ReentrantReadWriteLock sessionLock = new ReentrantReadWriteLock(true);
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService keepalive;
+    private final int pageSize;
+    /** A call is tried this often when the session turns out to be gone (one re-login each). */
+    private static final int MAX_ATTEMPTS = 3;
     private volatile long lastUseNanos = System.nanoTime();
     private volatile boolean closed;
 
     private VimSession(String host, URL sdkUrl, TransportConfig transport, String username, Secret password,
-                       Duration keepaliveInterval) {
+                       Settings settings) {
+        Duration keepaliveInterval = settings.keepalive();
+        this.pageSize = settings.pageSize();
         this.host = host;
         this.sdkUrl = sdkUrl;
         this.transport = transport;
@@ -110,21 +122,39 @@ public final class VimSession implements AutoCloseable {
      * @param host        the server name, for messages
      * @param sdkUrl      {@code <transport>://<host>:<port>/sdk}
      * @param transport   TLS, proxy and timeouts
-     * @param credentials asked for user name and password after the server answered (so that a
-     *                    wrong URI fails before anybody is prompted for a password)
+     * @param credentials asked for user name and password before the first request, like libvirt
      */
     public static VimSession connect(String host, URL sdkUrl, TransportConfig transport,
-                                     Supplier<Credentials> credentials, Duration keepaliveInterval) {
+                                     Supplier<Credentials> credentials, Settings settings) {
         Credentials c = null;
         try {
             c = credentials.get();
-            return new VimSession(host, sdkUrl, transport, c.username(), c.password(), keepaliveInterval);
+            return new VimSession(host, sdkUrl, transport, c.username(), c.password(), settings);
         } catch (RuntimeException e) {
             if (c != null) {
                 c.password().clear();
             }
             throw e;
         }
+    }
+
+    /**
+     * Session behaviour.
+     *
+     * @param keepalive idle time after which a keepalive request is sent; zero disables it
+     * @param pageSize  objects per property-collector page asked from the server
+     */
+    public record Settings(Duration keepalive, int pageSize) {
+        public Settings {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+            }
+        }
+    }
+
+    /** Objects per property-collector page. */
+    public int pageSize() {
+        return pageSize;
     }
 
     /** A user name and password; the password is owned (and wiped) by the session. */
@@ -189,19 +219,22 @@ public final class VimSession implements AutoCloseable {
      */
     public <T> T call(String method, VimCall<T> call) {
         ensureOpen();
-        long generation = loginGeneration.get();
-        try {
-            return invoke(method, call);
-        } catch (NotAuthenticatedSignal e) {
-            relogin(generation);
+        NotAuthenticatedSignal last = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            sessionLock.readLock().lock();
+            long generation = loginGeneration.get();
             try {
                 return invoke(method, call);
-            } catch (NotAuthenticatedSignal again) {
-                throw new HypervisorException(ErrorCode.AUTH_FAILED, ErrorDomain.ESX,
-                        "Call to '" + method + "' on '" + host + "' was refused as not authenticated even after"
-                                + " logging in again as '" + username + "'", again.getCause());
+            } catch (NotAuthenticatedSignal e) {
+                last = e;
+            } finally {
+                sessionLock.readLock().unlock();
             }
+            relogin(generation);
         }
+        throw new HypervisorException(ErrorCode.AUTH_FAILED, ErrorDomain.ESX,
+                "Call to '" + method + "' on '" + host + "' was refused as not authenticated even after"
+                        + " logging in again as '" + username + "'", last.getCause());
     }
 
     /** Thrown inside a call to say "the session is gone": {@link #call} logs in again once. */
@@ -242,14 +275,20 @@ public final class VimSession implements AutoCloseable {
         loginGeneration.incrementAndGet();
     }
 
-    /** Logs in again unless another thread already did since {@code seenGeneration}. */
+    /**
+     * Logs in again unless another thread already did since {@code seenGeneration}; waits until
+     * no request is in flight (see {@link #sessionLock}).
+     */
     private void relogin(long seenGeneration) {
-        synchronized (loginLock) {
+        sessionLock.writeLock().lock();
+        try {
             ensureOpen();
             if (loginGeneration.get() == seenGeneration) {
                 LOG.log(System.Logger.Level.INFO, "Session on ''{0}'' expired, logging in again as ''{1}''", host, username);
                 login();
             }
+        } finally {
+            sessionLock.writeLock().unlock();
         }
     }
 
@@ -272,11 +311,19 @@ public final class VimSession implements AutoCloseable {
      */
     public byte[] download(URL url) {
         ensureOpen();
-        long generation = loginGeneration.get();
-        Object result = get(url);
-        if (result instanceof Integer status && (status == 401 || status == 403)) {
+        Object result = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            sessionLock.readLock().lock();
+            long generation = loginGeneration.get();
+            try {
+                result = get(url);
+            } finally {
+                sessionLock.readLock().unlock();
+            }
+            if (!(result instanceof Integer status && (status == 401 || status == 403))) {
+                break;
+            }
             relogin(generation);
-            result = get(url);
         }
         if (result instanceof Integer status) {
             throw new HypervisorException(ErrorCode.HTTP_ERROR, ErrorDomain.ESX,
@@ -318,11 +365,19 @@ public final class VimSession implements AutoCloseable {
      */
     public void upload(URL url, byte[] body) {
         ensureOpen();
-        long generation = loginGeneration.get();
-        int status = put(url, body);
-        if (status == 401 || status == 403) {
+        int status = 0;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            sessionLock.readLock().lock();
+            long generation = loginGeneration.get();
+            try {
+                status = put(url, body);
+            } finally {
+                sessionLock.readLock().unlock();
+            }
+            if (status != 401 && status != 403) {
+                break;
+            }
             relogin(generation);
-            status = put(url, body);
         }
         if (status != 200 && status != 201) {
             throw new HypervisorException(ErrorCode.HTTP_ERROR, ErrorDomain.ESX,
@@ -393,11 +448,20 @@ public final class VimSession implements AutoCloseable {
         }
     }
 
-    /** Stops the keepalive, logs out (best effort) and wipes the password. */
+    /**
+     * Stops the keepalive, logs out (best effort) and wipes the password. Calls made after (or
+     * racing with) close fail with {@code CONNECTION_CLOSED}; none of them can log in again.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        sessionLock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            sessionLock.writeLock().unlock();
         }
         if (keepalive != null) {
             keepalive.shutdownNow();
@@ -410,11 +474,12 @@ public final class VimSession implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Logout from ''{0}'' failed: {1}", host, e.getMessage());
         } finally {
-            closed = true;
             password.clear();
             if (keepalive != null) {
                 try {
-                    keepalive.awaitTermination(5, TimeUnit.SECONDS);
+                    if (!keepalive.awaitTermination(5, TimeUnit.SECONDS)) {
+                        LOG.log(System.Logger.Level.WARNING, "Keepalive of ''{0}'' did not stop within 5 s", host);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -153,6 +153,28 @@ class DomainSnapshotsTest {
                 () -> s1.delete(Set.of(SnapshotFlag.LEAVES), null));
     }
 
+    /** The cancelled task ends asynchronously; until then PrepareForTask rightly refuses. */
+    private void awaitNoPendingTasks() {
+        var ref = new io.jvirt.esx.domain.WriteContext.VmRef(conn.domainWrites().context().primary(),
+                ((io.jvirt.esx.domain.EsxDomain) vm).mor());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                io.jvirt.esx.domain.PrepareForTask.prepare(ref, false, List.of());
+                return;
+            } catch (HypervisorException e) {
+                if (System.nanoTime() > deadline || !e.getMessage().equals("Other tasks are pending for this domain")) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     @Test
     void questionDuringSnapshotTask() {
         sim.setTaskDuration(Duration.ofMillis(40));
@@ -160,6 +182,7 @@ class DomainSnapshotsTest {
         fails(ErrorCode.INTERNAL_ERROR, "Pending question blocks virtual machine execution, question is 'This virtual"
                 + " machine might have been moved or copied.', possible answers are 'Cancel', 'I moved it', 'I copied it'",
                 () -> create("q"));
+        awaitNoPendingTasks();
         try (EsxConnection auto = open("&auto_answer=1")) {
             sim.raiseQuestionOnNextTask("ha-host_VM0", VmQuestion.movedOrCopied());
             Domain d = auto.lookupDomainByName("ha-host_VM0");

@@ -1,0 +1,136 @@
+// vcsim-jvirt starts VMware's vcsim (govmomi simulator) for jvirt's tests: an ESX or vCenter
+// model on a loopback address, with realistic .vmx files seeded into every VM's folder (vcsim
+// itself writes empty ones). It prints the SDK URL on stdout and runs until stdin closes or it
+// is signalled. Build with build.sh.
+package main
+
+import (
+	"crypto/tls"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"os/signal"
+	"path"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/vmware/govmomi/object"
+	"github.com/vmware/govmomi/simulator"
+	"github.com/vmware/govmomi/vim25/types"
+)
+
+func main() {
+	model := flag.String("model", "esx", "esx or vpx")
+	vms := flag.Int("vms", 2, "VMs per host (esx) or per host and cluster resource pool (vpx)")
+	useTLS := flag.Bool("tls", true, "serve HTTPS with vcsim's self-signed certificate")
+	listen := flag.String("listen", "127.0.0.1:0", "loopback address:port to listen on")
+	flag.Parse()
+	host, _, err := net.SplitHostPort(*listen)
+	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+		fail("-listen must be a loopback address:port, got %q", *listen)
+	}
+	var m *simulator.Model
+	switch *model {
+	case "esx":
+		m = simulator.ESX()
+	case "vpx":
+		m = simulator.VPX()
+	default:
+		fail("-model must be esx or vpx, got %q", *model)
+	}
+	m.Machine = *vms
+	if err := m.Create(); err != nil {
+		fail("cannot create model: %v", err)
+	}
+	defer m.Remove()
+	if *useTLS {
+		m.Service.TLS = new(tls.Config)
+	}
+	m.Service.Listen = &url.URL{Host: *listen}
+	server := m.Service.NewServer()
+	defer server.Close()
+	for _, entity := range simulator.Map.All("VirtualMachine") {
+		if err := seedVmx(entity.(*simulator.VirtualMachine)); err != nil {
+			fail("cannot seed .vmx: %v", err)
+		}
+	}
+	sdk := *server.URL
+	sdk.User = nil
+	fmt.Println(sdk.String())
+	stdinClosed := make(chan struct{})
+	go func() { io.Copy(io.Discard, os.Stdin); close(stdinClosed) }()
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	select {
+	case <-stdinClosed:
+	case <-signals:
+	}
+}
+
+// seedVmx writes a .vmx describing the VM (name, memory, CPUs, uuid, guest, disk, NIC).
+func seedVmx(vm *simulator.VirtualMachine) error {
+	var p object.DatastorePath
+	if !p.FromString(vm.Config.Files.VmPathName) {
+		return fmt.Errorf("bad path %q", vm.Config.Files.VmPathName)
+	}
+	if path.Ext(p.Path) != ".vmx" {
+		p.Path = path.Join(p.Path, vm.Name+".vmx")
+	}
+	var dir string
+	for _, e := range simulator.Map.All("Datastore") {
+		if ds := e.(*simulator.Datastore); ds.Name == p.Datastore {
+			dir = ds.Info.GetDatastoreInfo().Url
+		}
+	}
+	if dir == "" {
+		return fmt.Errorf("no datastore %q", p.Datastore)
+	}
+	hw := vm.Config.Hardware
+	lines := []string{`.encoding = "UTF-8"`, `config.version = "8"`, `virtualHW.version = "13"`,
+		q("displayName", vm.Name), q("memsize", fmt.Sprint(hw.MemoryMB)), q("numvcpus", fmt.Sprint(hw.NumCPU)),
+		q("guestOS", strings.ToLower(strings.TrimSuffix(vm.Config.GuestId, "Guest"))), q("uuid.bios", biosUUID(vm.Config.Uuid))}
+	for _, device := range hw.Device {
+		switch d := device.(type) {
+		case *types.VirtualDisk:
+			if b, ok := d.Backing.(*types.VirtualDiskFlatVer2BackingInfo); ok {
+				var disk object.DatastorePath
+				disk.FromString(b.FileName)
+				lines = append(lines, `scsi0.present = "TRUE"`, `scsi0.virtualDev = "lsilogic"`, `scsi0:0.present = "TRUE"`,
+					`scsi0:0.deviceType = "scsi-hardDisk"`, q("scsi0:0.fileName", path.Base(disk.Path)))
+			}
+		case types.BaseVirtualEthernetCard:
+			card := d.GetVirtualEthernetCard()
+			network := "VM Network"
+			if b, ok := card.Backing.(*types.VirtualEthernetCardNetworkBackingInfo); ok {
+				network = b.DeviceName
+			}
+			lines = append(lines, `ethernet0.present = "TRUE"`, `ethernet0.virtualDev = "e1000"`, q("ethernet0.networkName", network),
+				`ethernet0.addressType = "generated"`, q("ethernet0.generatedAddress", card.MacAddress))
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, filepath.FromSlash(p.Path)), []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+}
+
+func q(key, value string) string { return key + ` = "` + value + `"` }
+
+// biosUUID renders 8-4-4-4-12 as the .vmx "56 4d ... -..." form.
+func biosUUID(uuid string) string {
+	hex := strings.ReplaceAll(uuid, "-", "")
+	var parts []string
+	for i := 0; i+1 < len(hex); i += 2 {
+		parts = append(parts, hex[i:i+2])
+	}
+	if len(parts) != 16 {
+		return uuid
+	}
+	return strings.Join(parts[:8], " ") + "-" + strings.Join(parts[8:], " ")
+}
+
+func fail(format string, args ...interface{}) {
+	fmt.Fprintf(os.Stderr, "vcsim-jvirt: "+format+"\n", args...)
+	os.Exit(2)
+}
