@@ -155,18 +155,24 @@ class DomainSnapshotsTest {
 
     /** The cancelled task ends asynchronously; until then PrepareForTask rightly refuses. */
     private void awaitNoPendingTasks() {
-        var ref = new io.jvirt.esx.domain.WriteContext.VmRef(conn.domainWrites().context().primary(),
-                ((io.jvirt.esx.domain.EsxDomain) vm).mor());
+        var session = conn.domainWrites().context().primary();
+        var ref = new io.jvirt.esx.domain.WriteContext.VmRef(session, ((io.jvirt.esx.domain.EsxDomain) vm).mor());
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            try {
-                io.jvirt.esx.domain.PrepareForTask.prepare(ref, false, List.of());
-                return;
-            } catch (HypervisorException e) {
-                if (System.nanoTime() > deadline || !e.getMessage().equals("Other tasks are pending for this domain")) {
-                    throw e;
-                }
+            var tasks = io.jvirt.esx.domain.WriteContext.read(ref, List.of("recentTask"))
+                    .list("recentTask", io.jvirt.vim25.ManagedObjectReference.class);
+            boolean pending = false;
+            for (var t : tasks) {
+                var info = io.jvirt.esx.vi.PropertyReader.retrieve(session, io.jvirt.esx.vi.Specs.filter(
+                        io.jvirt.esx.vi.Specs.from(t, false), io.jvirt.esx.vi.Specs.props("Task", "info"))).get(0)
+                        .require("info", io.jvirt.vim25.TaskInfo.class);
+                pending |= info.getState() == io.jvirt.vim25.TaskInfoState.QUEUED
+                        || info.getState() == io.jvirt.vim25.TaskInfoState.RUNNING;
             }
+            if (!pending) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "cancelled task did not end");
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
