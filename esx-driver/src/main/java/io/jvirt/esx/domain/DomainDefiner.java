@@ -71,14 +71,17 @@ public final class DomainDefiner {
         String vmx = Vmx.fromDomain(def, new VmxContext(mapper, scsi, null, null, hw));
         Placement placement = placement(def);
         String escapedName = DatastoreItemEscaper.escape(def.name());
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        listener.progress("upload", 0);
         ctx.primary().upload(uploadUrl(placement, escapedName), vmx.getBytes(StandardCharsets.UTF_8));
+        listener.progress("upload", 100);
         String vmxPath = placement.vmxPath(escapedName);
         ManagedObjectReference vmFolder = ctx.scope().vmFolder();
         ManagedObjectReference pool = ctx.scope().resourcePool();
         ManagedObjectReference host = ctx.scope().hostSystem();
         TaskInfo done = ctx.tasks(ctx.primary()).run("RegisterVM_Task",
                 p -> p.registerVMTask(vmFolder, vmxPath, null, false, pool, host),
-                Tasks.Watch.uuid(def.uuid(), ctx.scope().datacenter(), ctx.autoAnswer()), progress,
+                Tasks.Watch.uuid(def.uuid(), ctx.scope().datacenter(), ctx.autoAnswer()), listener,
                 "Could not define domain");
         if (!(done.getResult() instanceof ManagedObjectReference vm)) {
             return ctx.reads().lookupByUuid(def.uuid());

@@ -95,6 +95,7 @@ public record Tasks(VimSession session, Duration timeout, Duration maxPollInterv
         long pause = FIRST_POLL_MILLIS;
         int reported = Integer.MIN_VALUE;
         ManagedObjectReference vm = watch.vm();
+        String answered = null;
         while (true) {
             if (vm == null && watch.uuid() != null) {
                 vm = findByUuid(watch.uuid(), watch.datacenter());
@@ -112,13 +113,15 @@ public record Tasks(VimSession session, Duration timeout, Duration maxPollInterv
                 throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
                         failurePrefix + ": " + VimFaults.describe(info.getError()));
             }
-            if (poll.question() != null) {
+            // a question we just answered may still be visible for a moment: answer each one once
+            if (poll.question() != null && !Objects.equals(poll.question().getId(), answered)) {
                 try {
                     Questions.handle(session, vm, poll.question(), watch.autoAnswer());
                 } catch (HypervisorException e) {
                     cancelBlocked(task, info);
                     throw e;
                 }
+                answered = poll.question().getId();
                 pause = FIRST_POLL_MILLIS;
                 continue;
             }

@@ -54,7 +54,12 @@ class DomainDefinerTest {
 
     @Test
     void defineUploadsRegistersAndDumpsBack() {
-        Domain d = conn.defineDomain(xml("new vm", UUID_TEXT, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk")));
+        java.util.List<String> progress = new java.util.ArrayList<>();
+        Domain d = conn.defineDomain(xml("new vm", UUID_TEXT, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk")),
+                (op, p) -> progress.add(op + " " + p));
+        assertEquals("upload 0", progress.get(0));
+        assertEquals("upload 100", progress.get(1));
+        assertEquals("RegisterVM_Task 100", progress.get(progress.size() - 1));
         assertEquals("new vm", d.name());
         assertEquals(UUID.fromString(UUID_TEXT), d.uuid());
         assertEquals(-1, d.id());

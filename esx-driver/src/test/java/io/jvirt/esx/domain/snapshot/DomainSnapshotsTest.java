@@ -93,6 +93,11 @@ class DomainSnapshotsTest {
         assertEquals(List.of("s1"), names(vm.listSnapshots(Set.of(SnapshotFlag.ROOTS))));
         assertEquals(List.of("s2", "s3"), names(vm.listSnapshots(Set.of(SnapshotFlag.LEAVES))));
         assertEquals(List.of(), vm.listSnapshots(Set.of(SnapshotFlag.METADATA)));
+        DomainSnapshots ops = conn.domainWrites().snapshots();
+        assertEquals(3, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of()));
+        assertEquals(1, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of(SnapshotFlag.ROOTS)));
+        assertEquals(2, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of(SnapshotFlag.LEAVES)));
+        assertEquals(0, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of(SnapshotFlag.METADATA)));
         assertEquals("s1", s3.parent().name());
         fails(ErrorCode.NO_DOMAIN_SNAPSHOT, "snapshot 's1' does not have a parent", s1::parent);
         assertEquals(List.of("s2", "s3"), names(s1.listChildren(Set.of())));
