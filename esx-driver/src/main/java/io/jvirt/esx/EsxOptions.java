@@ -28,6 +28,13 @@ public final class EsxOptions {
     /** Password of {@link #TRUST_STORE} when it is a file (String or char[]); default none. */
     public static final String TRUST_STORE_PASSWORD = "esx.trustStorePassword";
 
+    /**
+     * Pins the server certificate by its SHA-1 or SHA-256 thumbprint (hex, with or without ':'
+     * separators, as vSphere shows it): only that certificate is accepted, whatever its issuer
+     * and host names. Overrides the trust store.
+     */
+    public static final String THUMBPRINT = "esx.thumbprint";
+
     /** Objects per property-collector page ({@code maxObjects}); default 1000. */
     public static final String PAGE_SIZE = "esx.pageSize";
 

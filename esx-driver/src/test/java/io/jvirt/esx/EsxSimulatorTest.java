@@ -208,6 +208,23 @@ class EsxSimulatorTest {
     }
 
     @Test
+    void guestViewThroughVmwareTools() throws Exception {
+        VsphereSimulator sim = esx();
+        EsxConnection c = open(sim);
+        Domain on = c.listAllDomains(Set.of(DomainListFlag.ACTIVE)).get(0);
+        assertFalse(on.guestHostname().isEmpty());
+        List<io.jvirt.spi.DomainInterface> nics = on.interfaceAddresses(io.jvirt.spi.InterfaceAddressSource.AGENT);
+        assertFalse(nics.isEmpty());
+        assertFalse(nics.get(0).addresses().isEmpty(), nics.toString());
+        assertEquals(ErrorCode.ARGUMENT_UNSUPPORTED, assertThrows(HypervisorException.class,
+                () -> on.interfaceAddresses(io.jvirt.spi.InterfaceAddressSource.LEASE)).code());
+        Domain off = c.listAllDomains(Set.of(DomainListFlag.INACTIVE)).get(0);
+        assertEquals("Domain is not powered on", assertThrows(HypervisorException.class, off::guestHostname).getMessage());
+        assertEquals(ErrorCode.OPERATION_INVALID, assertThrows(HypervisorException.class,
+                () -> off.interfaceAddresses(io.jvirt.spi.InterfaceAddressSource.AGENT)).code());
+    }
+
+    @Test
     void xmlDescriptionDownloadsTheVmxWithTheSessionCookie() throws Exception {
         VsphereSimulator sim = esx();
         EsxConnection c = open(sim);
@@ -357,6 +374,22 @@ class EsxSimulatorTest {
         EsxConnection trusted = open(caSigned, "/", Map.of(EsxOptions.TRUST_STORE, caSigned.tlsMaterial().trustStore()));
         Domain d = trusted.listAllDomains(Set.of(DomainListFlag.ACTIVE)).get(0);
         assertTrue(d.xmlDesc().contains("<name>"), "the /folder download uses the same TLS settings");
+    }
+
+    @Test
+    void pinnedThumbprint() throws Exception {
+        VsphereSimulator sim = sim(VsphereSimulator.builder().model(SimulatorModel.ESX).tls(TlsMaterial.selfSigned()));
+        for (String algorithm : List.of("SHA-1", "SHA-256")) {
+            EsxConnection c = open(sim, "/", Map.of(EsxOptions.THUMBPRINT, sim.tlsMaterial().thumbprint(algorithm)));
+            assertFalse(c.listAllDomains().get(0).xmlDesc().isEmpty());
+        }
+        String other = TlsMaterial.caSigned().thumbprint("SHA-256");
+        HypervisorException e = assertThrows(HypervisorException.class,
+                () -> open(sim, "/", Map.of(EsxOptions.THUMBPRINT, other)));
+        assertEquals(ErrorCode.CERTIFICATE_FAILED, e.code());
+        assertTrue(e.getMessage().contains("differs from the pinned one"), e.getMessage());
+        assertEquals(ErrorCode.INVALID_ARG, assertThrows(HypervisorException.class,
+                () -> open(sim, "/", Map.of(EsxOptions.THUMBPRINT, "12:34"))).code());
     }
 
     @Test

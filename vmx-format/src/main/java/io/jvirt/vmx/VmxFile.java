@@ -15,6 +15,7 @@ import java.util.Map;
 public final class VmxFile {
     private final List<VmxEntry> entries;
     private final Map<String, VmxEntry> firstByKey;
+    private final java.util.Set<String> firstSegments;
 
     public VmxFile(List<VmxEntry> entries) {
         this.entries = List.copyOf(entries);
@@ -23,6 +24,20 @@ public final class VmxFile {
             map.putIfAbsent(normalize(e.key()), e);
         }
         this.firstByKey = map;
+        java.util.Set<String> segments = new java.util.HashSet<>();
+        for (String key : map.keySet()) {
+            int dot = key.indexOf('.');
+            segments.add(dot < 0 ? key : key.substring(0, dot));
+        }
+        this.firstSegments = segments;
+    }
+
+    /**
+     * Whether any key starts with {@code segment + "."} (case-insensitive), e.g. {@code scsi0:1}:
+     * lets readers skip device slots the file does not mention at all.
+     */
+    public boolean hasKeysUnder(String segment) {
+        return firstSegments.contains(normalize(segment));
     }
 
     static String normalize(String key) {

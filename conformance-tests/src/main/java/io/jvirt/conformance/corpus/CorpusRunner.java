@@ -1,6 +1,7 @@
 package io.jvirt.conformance.corpus;
 
 import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
 import io.jvirt.vmx.Vmx;
@@ -26,11 +27,12 @@ public final class CorpusRunner {
 
     public static CorpusResult run(Direction direction, CorpusCase c) {
         try {
-            String input = Files.readString(c.input(), StandardCharsets.UTF_8);
+            byte[] input = Files.readAllBytes(c.input());
             String actual;
             try {
-                actual = direction == Direction.VMX2XML ? Vmx.toDomainXml(input, context(c))
-                        : Vmx.fromDomainXml(input, context(c));
+                // VMX as bytes: the file's own .encoding decides how it is decoded
+                actual = direction == Direction.VMX2XML ? DomainXml.format(Vmx.toDomain(input, context(c)))
+                        : Vmx.fromDomainXml(new String(input, StandardCharsets.UTF_8), context(c));
             } catch (HypervisorException e) {
                 if (c.expectFail()) {
                     return new CorpusResult(c.name(), true, null);

@@ -259,6 +259,23 @@ public final class DomainDriver {
                 ErrorCode.OPERATION_INVALID, ErrorDomain.ESX, "hostName field not available (missing VMware Tools?)"));
     }
 
+    List<io.jvirt.spi.DomainInterface> interfaceAddresses(EsxDomain d, io.jvirt.spi.InterfaceAddressSource source) {
+        if (source != io.jvirt.spi.InterfaceAddressSource.AGENT) {
+            throw new HypervisorException(ErrorCode.ARGUMENT_UNSUPPORTED, ErrorDomain.ESX,
+                    "Unknown IP address data source " + source + " (the ESX driver only knows AGENT: VMware Tools)");
+        }
+        ObjectProps vm = read(d.mor(), List.of("runtime.powerState", "guest.net"));
+        if (!"poweredOn".equals(PowerStates.text(vm.get("runtime.powerState").orElse(null)))) {
+            throw new HypervisorException(ErrorCode.OPERATION_INVALID, ErrorDomain.ESX, "Domain is not powered on");
+        }
+        List<io.jvirt.vim25.GuestNicInfo> nics = vm.list("guest.net", io.jvirt.vim25.GuestNicInfo.class);
+        if (nics.isEmpty()) {
+            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                    "Missing property 'guest.net' in answer (are VMware Tools running in '" + d.name() + "'?)");
+        }
+        return GuestInterfaces.of(nics);
+    }
+
     /** reservation (LLONG), limit (LLONG), shares (INT), in the order the server returned them. */
     List<TypedParameter> schedulerParameters(EsxDomain d) {
         ObjectProps vm = read(d.mor(), List.of("config.cpuAllocation.reservation", "config.cpuAllocation.limit",

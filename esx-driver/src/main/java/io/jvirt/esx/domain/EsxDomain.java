@@ -140,6 +140,11 @@ public final class EsxDomain implements Domain {
     }
 
     @Override
+    public List<io.jvirt.spi.DomainInterface> interfaceAddresses(io.jvirt.spi.InterfaceAddressSource source) {
+        return driver.interfaceAddresses(this, source);
+    }
+
+    @Override
     public String schedulerType() {
         return "allocation";
     }

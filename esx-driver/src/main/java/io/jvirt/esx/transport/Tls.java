@@ -56,6 +56,98 @@ final class Tls {
         }
     }
 
+    /**
+     * Accepts exactly the certificate with this SHA-1 (40 hex digits) or SHA-256 (64) thumbprint.
+     */
+    static SSLSocketFactory pinnedSocketFactory(String thumbprint) {
+        String hex = thumbprint.replace(":", "").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        String algorithm = switch (hex.length()) {
+            case 40 -> "SHA-1";
+            case 64 -> "SHA-256";
+            default -> null;
+        };
+        if (algorithm == null || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "Option '" + EsxOptions.THUMBPRINT
+                    + "' has unexpected value '" + thumbprint + "' (should be a SHA-1 or SHA-256 thumbprint in hex)");
+        }
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new Pinned(algorithm, java.util.HexFormat.of().parseHex(hex))}, null);
+            return ctx.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                    "Cannot set up TLS with a pinned certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Accepts a server whose leaf certificate has the expected digest. */
+    private static final class Pinned extends X509ExtendedTrustManager {
+        private final String algorithm;
+        private final byte[] expected;
+
+        Pinned(String algorithm, byte[] expected) {
+            this.algorithm = algorithm;
+            this.expected = expected;
+        }
+
+        private void check(X509Certificate[] chain) throws java.security.cert.CertificateException {
+            if (chain == null || chain.length == 0) {
+                throw new java.security.cert.CertificateException("the server sent no certificate");
+            }
+            try {
+                byte[] actual = java.security.MessageDigest.getInstance(algorithm).digest(chain[0].getEncoded());
+                if (!java.security.MessageDigest.isEqual(actual, expected)) {
+                    throw new java.security.cert.CertificateException("the server certificate's " + algorithm
+                            + " thumbprint " + java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(actual)
+                            + " differs from the pinned one (" + EsxOptions.THUMBPRINT + ")");
+                }
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new java.security.cert.CertificateException(e);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws java.security.cert.CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws java.security.cert.CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("not a server");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("not a server");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
     /** The trust store named by the env options, or null for the JDK default. */
     static KeyStore trustStore(Map<String, ?> env) {
         Object value = env.get(EsxOptions.TRUST_STORE);

@@ -49,9 +49,13 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
         SSLSocketFactory factory = null;
         HostnameVerifier verifier = null;
         if (params.transport() == Transport.HTTPS) {
+            Object pin = env.get(EsxOptions.THUMBPRINT);
             if (params.noVerify()) {
                 factory = Tls.trustAllSocketFactory();
                 verifier = (host, session) -> true;
+            } else if (pin != null) {
+                factory = Tls.pinnedSocketFactory(pin.toString());
+                verifier = (host, session) -> true; // the pinned certificate identifies the server
             } else {
                 factory = Tls.verifyingSocketFactory(Tls.trustStore(env));
             }

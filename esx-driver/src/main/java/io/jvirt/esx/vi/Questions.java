@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A question blocking a VM ({@code runtime.question}, esx-spec 3.4): with {@code auto_answer=1}
- * it is answered with its default choice; otherwise, or when there is no usable default, it is an
- * error naming the question and its possible answers.
+ * A question blocking a VM ({@code runtime.question}, esx-spec 3.4): answered with its default
+ * choice when the URI says {@code auto_answer=1}, otherwise reported as an error that quotes
+ * the question and its possible answers.
  */
 public final class Questions {
     private static final System.Logger LOG = System.getLogger(Questions.class.getName());
@@ -22,43 +22,38 @@ public final class Questions {
     }
 
     /**
-     * Answers the question with its default choice (one {@code AnswerVM}) when {@code autoAnswer}
-     * is set and there is a default; throws {@code INTERNAL_ERROR} otherwise.
+     * Handles a pending question: answers it (one {@code AnswerVM} request) or throws.
+     *
+     * @throws HypervisorException {@code INTERNAL_ERROR} when the question blocks the VM
      */
     public static void handle(VimSession session, ManagedObjectReference vm, VirtualMachineQuestionInfo question,
                               boolean autoAnswer) {
-        List<ElementDescription> choices = question.getChoice() == null ? List.of()
-                : question.getChoice().getChoiceInfo();
-        String text = question.getText() == null ? "" : question.getText();
+        List<ElementDescription> choices = question.getChoice() == null ? List.of() : question.getChoice().getChoiceInfo();
+        String text = question.getText();
         if (choices.isEmpty()) {
-            throw blocked("Pending question blocks virtual machine execution, question is '" + text
-                    + "', no possible answers");
+            throw blocked("Pending question blocks virtual machine execution, question is '%s', no possible answers", text);
         }
-        String possible = possibleAnswers(choices);
-        if (!autoAnswer) {
-            throw blocked("Pending question blocks virtual machine execution, question is '" + text
-                    + "', possible answers are " + possible);
-        }
+        String possible = choices.stream().map(c -> "'" + c.getLabel() + "'").collect(Collectors.joining(", "));
         Integer defaultIndex = question.getChoice().getDefaultIndex();
-        if (defaultIndex == null || defaultIndex < 0 || defaultIndex >= choices.size()) {
-            throw blocked("Pending question blocks virtual machine execution, question is '" + text
-                    + "', possible answers are " + possible + ", but no default answer is specified");
+        ElementDescription defaultChoice = defaultIndex != null && defaultIndex >= 0 && defaultIndex < choices.size()
+                ? choices.get(defaultIndex) : null;
+        if (!autoAnswer) {
+            throw blocked("Pending question blocks virtual machine execution, question is '%s', possible answers are %s",
+                    text, possible);
         }
-        ElementDescription answer = choices.get(defaultIndex);
-        LOG.log(System.Logger.Level.INFO, "Pending question blocks virtual machine execution, question is ''{0}'',"
-                + " possible answers are {1}, responding with default answer ''{2}''", text, possible, answer.getLabel());
+        if (defaultChoice == null) {
+            throw blocked("Pending question blocks virtual machine execution, question is '%s', possible answers are %s,"
+                    + " but no default answer is specified", text, possible);
+        }
+        LOG.log(System.Logger.Level.INFO, "Answering question ''{0}'' of {1} with the default answer ''{2}''",
+                text, Mor.text(vm), defaultChoice.getLabel());
         session.call("AnswerVM", p -> {
-            p.answerVM(vm, question.getId(), answer.getKey());
+            p.answerVM(vm, question.getId(), defaultChoice.getKey());
             return null;
         });
     }
 
-    /** The labels, each in single quotes, joined by {@code ", "}. */
-    static String possibleAnswers(List<ElementDescription> choices) {
-        return choices.stream().map(c -> "'" + c.getLabel() + "'").collect(Collectors.joining(", "));
-    }
-
-    private static HypervisorException blocked(String message) {
-        return new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, message);
+    private static HypervisorException blocked(String format, Object... args) {
+        return HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, format, args);
     }
 }

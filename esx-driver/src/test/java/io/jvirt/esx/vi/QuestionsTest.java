@@ -7,8 +7,6 @@ import io.jvirt.vim25.ElementDescription;
 import io.jvirt.vim25.VirtualMachineQuestionInfo;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -52,11 +50,5 @@ class QuestionsTest {
         noChoice.setChoice(null);
         assertEquals("Pending question blocks virtual machine execution, question is 'Keep going?', no possible answers",
                 fail(noChoice, true));
-    }
-
-    @Test
-    void possibleAnswers() {
-        assertEquals("'A', 'B c'", Questions.possibleAnswers(question(0, "A", "B c").getChoice().getChoiceInfo()));
-        assertEquals("", Questions.possibleAnswers(List.of()));
     }
 }

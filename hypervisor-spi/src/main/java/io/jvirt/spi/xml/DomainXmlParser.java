@@ -64,10 +64,11 @@ final class DomainXmlParser {
         b.type(type);
 
         XmlNode name = root.child("name");
-        if (name == null || name.text().strip().isEmpty()) {
+        if (name == null || name.text().isEmpty()) {
             throw missing(root, "element 'name'");
         }
-        b.name(name.text().strip());
+        // kept as written (libvirt does not trim names either)
+        b.name(name.text());
         XmlNode uuid = root.child("uuid");
         if (uuid != null) {
             b.uuid(XmlValues.uuid(uuid, null, uuid.text()));
@@ -92,7 +93,7 @@ final class DomainXmlParser {
         XmlNode cputune = root.child("cputune");
         if (cputune != null && cputune.child("shares") != null) {
             XmlNode shares = cputune.child("shares");
-            b.cpuShares(parseLong(shares, null, shares.text(), 0, 262144));
+            b.cpuShares(parseLong(shares, null, shares.text(), 0, Long.MAX_VALUE));
         }
         XmlNode cpu = root.child("cpu");
         if (cpu != null) {
@@ -234,12 +235,22 @@ final class DomainXmlParser {
         List<ChardevDef> serials = new ArrayList<>();
         List<ChardevDef> parallels = new ArrayList<>();
         List<ChardevDef> consoles = new ArrayList<>();
+        java.util.Map<String, Integer> diskLines = new java.util.HashMap<>();
         for (XmlNode d : devices.children()) {
             if (!d.namespace().isEmpty()) {
                 continue;
             }
             switch (d.name()) {
-                case "disk" -> disks.add(parseDisk(d));
+                case "disk" -> {
+                    DiskDef disk = parseDisk(d);
+                    // per bus: VMX files with SCSI and SATA disks name both 'sda' (libvirt's shared namespace)
+                    Integer previous = diskLines.putIfAbsent(disk.targetBus() + "/" + disk.targetDev(), d.line());
+                    if (previous != null) {
+                        throw error(d.child("target"), "dev", disk.targetDev(),
+                                "target duplicated by the disk at line " + previous);
+                    }
+                    disks.add(disk);
+                }
                 case "controller" -> controllers.add(parseController(d));
                 case "filesystem" -> filesystems.add(parseFilesystem(d));
                 case "interface" -> interfaces.add(parseInterface(d));

@@ -31,6 +31,8 @@ public final class SafeXml {
     public static final int MAX_DEPTH = 256;
 
     private static final SAXParserFactory FACTORY = createFactory();
+    /** Creating a parser costs more than parsing a domain: each thread reuses one (reset after use). */
+    private static final ThreadLocal<SAXParser> PARSERS = new ThreadLocal<>();
 
     private SafeXml() {
     }
@@ -62,11 +64,19 @@ public final class SafeXml {
                     "XML document too large: %d characters (at most %d)", xml.length(), MAX_CHARS);
         }
         TreeBuilder builder = new TreeBuilder();
+        SAXParser parser = PARSERS.get();
+        PARSERS.remove(); // not shared with a nested parse on this thread
         try {
-            SAXParser parser = FACTORY.newSAXParser();
+            if (parser == null) {
+                parser = FACTORY.newSAXParser();
+                parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            }
+            parser.parse(new InputSource(new StringReader(xml)), builder);
+            parser.reset();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            parser.parse(new InputSource(new StringReader(xml)), builder);
+            PARSERS.set(parser);
         } catch (SAXParseException e) {
             throw HypervisorException.of(ErrorCode.XML_ERROR, ErrorDomain.XML,
                     "malformed XML at line %d, column %d: %s", e.getLineNumber(), e.getColumnNumber(),

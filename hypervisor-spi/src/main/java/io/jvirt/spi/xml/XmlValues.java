@@ -128,37 +128,43 @@ public final class XmlValues {
         return m;
     }
 
-    /**
-     * A memory size with libvirt's units (default KiB), rounded up to whole KiB.
-     */
-    public static long memoryKiB(XmlNode node) {
+    /** A size with libvirt's units ({@code defaultUnit} when none is given), in bytes. */
+    public static long sizeBytes(XmlNode node, String defaultUnit) {
         String unit = node.attr("unit");
-        long scale;
-        if (unit == null) {
-            scale = 1024;
-        } else {
-            scale = switch (unit) {
-                case "b", "bytes" -> 1;
-                case "KB" -> 1000;
-                case "k", "K", "KiB" -> 1024;
-                case "MB" -> 1000L * 1000;
-                case "m", "M", "MiB" -> 1024L * 1024;
-                case "GB" -> 1000L * 1000 * 1000;
-                case "g", "G", "GiB" -> 1024L * 1024 * 1024;
-                case "TB" -> 1000L * 1000 * 1000 * 1000;
-                case "t", "T", "TiB" -> 1024L * 1024 * 1024 * 1024;
-                case "PB" -> 1000L * 1000 * 1000 * 1000 * 1000;
-                case "p", "P", "PiB" -> 1024L * 1024 * 1024 * 1024 * 1024;
-                default -> throw error(node, "unit", unit, "unknown memory unit");
-            };
-        }
+        long scale = switch (unit == null ? defaultUnit : unit) {
+            case "b", "bytes" -> 1;
+            case "KB" -> 1000;
+            case "k", "K", "KiB" -> 1024;
+            case "MB" -> 1000L * 1000;
+            case "m", "M", "MiB" -> 1024L * 1024;
+            case "GB" -> 1000L * 1000 * 1000;
+            case "g", "G", "GiB" -> 1024L * 1024 * 1024;
+            case "TB" -> 1000L * 1000 * 1000 * 1000;
+            case "t", "T", "TiB" -> 1024L * 1024 * 1024 * 1024;
+            case "PB" -> 1000L * 1000 * 1000 * 1000 * 1000;
+            case "p", "P", "PiB" -> 1024L * 1024 * 1024 * 1024 * 1024;
+            default -> throw error(node, "unit", unit, "unknown unit");
+        };
         long value = parseLong(node, null, node.text(), 0, Long.MAX_VALUE);
         if (value > Long.MAX_VALUE / scale) {
-            throw error(node, null, node.text(), "memory size too large");
+            throw error(node, null, node.text(), "size too large");
         }
-        long bytes = value * scale;
+        return value * scale;
+    }
+
+    /** A memory size with libvirt's units (default KiB), rounded up to whole KiB. */
+    public static long memoryKiB(XmlNode node) {
+        long bytes;
+        try {
+            bytes = sizeBytes(node, "KiB");
+        } catch (io.jvirt.spi.HypervisorException e) {
+            if (e.getMessage().endsWith("size too large")) {
+                throw error(node, null, node.text(), "memory size too large");
+            }
+            throw e;
+        }
         long kib = bytes / 1024 + (bytes % 1024 == 0 ? 0 : 1);
-        // libvirt limits sizes to what fits its unsigned long long in bytes; keep KiB * 1024 in a long
+        // keep KiB * 1024 representable, as libvirt keeps sizes in bytes
         if (kib > Long.MAX_VALUE / 1024) {
             throw error(node, null, node.text(), "memory size too large");
         }

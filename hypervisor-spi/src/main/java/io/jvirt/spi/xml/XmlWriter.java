@@ -2,7 +2,7 @@ package io.jvirt.spi.xml;
 
 /**
  * Writes XML in libvirt's layout: two-space indentation, single-quoted attributes, empty elements
- * self-closed, every one of {@code & < > ' "} escaped.
+ * self-closed, every one of {@code & < > ' "} escaped, characters XML 1.0 cannot carry dropped.
  */
 public final class XmlWriter {
     private final StringBuilder out = new StringBuilder(1024);
@@ -21,7 +21,7 @@ public final class XmlWriter {
     public XmlWriter attr(String name, Object value) {
         if (value != null) {
             out.append(' ').append(name).append("='");
-            escape(value.toString());
+            escape(value.toString(), true);
             out.append('\'');
         }
         return this;
@@ -45,7 +45,7 @@ public final class XmlWriter {
     /** Ends the start tag, writes escaped text and the end tag on the same line. */
     public XmlWriter text(String name, String text) {
         out.append('>');
-        escape(text);
+        escape(text, false);
         out.append("</").append(name).append(">\n");
         tagOpen = false;
         return this;
@@ -75,7 +75,7 @@ public final class XmlWriter {
         }
     }
 
-    private void escape(String s) {
+    private void escape(String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -84,7 +84,25 @@ public final class XmlWriter {
                 case '>' -> out.append("&gt;");
                 case '\'' -> out.append("&apos;");
                 case '"' -> out.append("&quot;");
-                default -> out.append(c);
+                // kept through a parse: XML normalizes a raw CR to LF
+                case '\r' -> out.append("&#13;");
+                // attribute values would have them normalized to spaces
+                case '\n' -> out.append(attribute ? "&#10;" : "\n");
+                case '\t' -> out.append(attribute ? "&#9;" : "\t");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        if (Character.isSurrogate(c)) {
+                            // keep well-formed pairs, drop lone halves (not representable in XML)
+                            if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1))) {
+                                out.append(c).append(s.charAt(++i));
+                            }
+                        } else if (c != 0xFFFE && c != 0xFFFF) {
+                            out.append(c);
+                        }
+                    }
+                    // other control characters cannot appear in XML 1.0 and are dropped, as libvirt does
+                }
             }
         }
     }

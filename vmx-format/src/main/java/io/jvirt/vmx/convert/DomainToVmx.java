@@ -55,10 +55,15 @@ public final class DomainToVmx {
         }
         out.put("displayName", VmxEscaping.percentEncode(VmxEscaping.pipeEncode(def.name())));
         if (def.description() != null) {
-            out.put("annotation", VmxEscaping.pipeEncode(def.description()));
+            // line breaks as |0a/|0d (VMware's own spelling) instead of libvirt's raw, file-breaking ones
+            out.put("annotation", VmxEscaping.pipeEncode(def.description()).replace("\r", "|0d").replace("\n", "|0a"));
         }
         memory(out, def);
         cpus(out, def);
+        if (def.devices().graphics().size() > 1) {
+            // libvirt writes the RemoteDisplay keys twice, which VMware reads as the first one only
+            throw Errors.unsupported("No support for multiple graphics devices");
+        }
         for (GraphicsDef g : def.devices().graphics()) {
             vnc(out, g);
         }
@@ -89,10 +94,18 @@ public final class DomainToVmx {
             VmxEthernetWriter.write(out, nics.get(i), i, hw);
         }
         video(out, def.devices().videos());
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
         for (ChardevDef c : def.devices().serials()) {
+            if (!ports.add(c.targetPort())) {
+                throw Errors.internal("Serial port index %d is used twice", c.targetPort());
+            }
             VmxCharDeviceWriter.serial(out, c, ctx.fileNames());
         }
+        ports.clear();
         for (ChardevDef c : def.devices().parallels()) {
+            if (!ports.add(c.targetPort())) {
+                throw Errors.internal("Parallel port index %d is used twice", c.targetPort());
+            }
             VmxCharDeviceWriter.parallel(out, c, ctx.fileNames());
         }
         if ("efi".equals(def.os().firmware())) {
@@ -210,7 +223,7 @@ public final class DomainToVmx {
             out.put("RemoteDisplay.vnc.keymap", g.keymap());
         }
         if (g.passwd() != null) {
-            out.put("RemoteDisplay.vnc.password", g.passwd().reveal());
+            out.putSecret("RemoteDisplay.vnc.password", g.passwd().reveal());
         }
     }
 

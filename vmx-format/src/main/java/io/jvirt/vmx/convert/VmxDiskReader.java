@@ -114,6 +114,9 @@ final class VmxDiskReader {
 
     /** One VMX device slot: first as hard disk, then as CD-ROM. */
     private void tryDevice(String prefix, String bus, String dev, DriveAddress address) {
+        if (!vmx.file().hasKeysUnder(prefix)) {
+            return; // no key of this slot: every read would give its default (not present)
+        }
         Slot s = new Slot(prefix);
         if (!s.present || s.clientDevice) {
             return;
@@ -224,6 +227,9 @@ final class VmxDiskReader {
     }
 
     private DiskDef floppy(String prefix, int unit) {
+        if (!vmx.file().hasKeysUnder(prefix)) {
+            return null;
+        }
         Slot s = new Slot(prefix);
         if (!s.present || s.clientDevice) {
             return null;

@@ -39,7 +39,8 @@ public final class VmxToDomain {
 
         List<ChardevDef> consoles = serials.isEmpty() ? List.of()
                 : List.of(new ChardevDef(serials.get(0).type(), serials.get(0).path(), serials.get(0).mode(),
-                        serials.get(0).host(), serials.get(0).service(), serials.get(0).protocol(), "serial", 0));
+                        serials.get(0).host(), serials.get(0).service(), serials.get(0).protocol(), "serial",
+                        serials.get(0).targetPort()));
         b.devices(new Devices(disks.disks, implicitControllers(disks.disks, disks.controllers), filesystems,
                 interfaces, List.of(), graphics, List.of(video), serials, parallels, consoles));
         b.vmwareDatacenterPath(ctx.datacenterPath());

@@ -1,0 +1,118 @@
+package io.jvirt.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The corpus runner as the jar runs it: output lines and exit codes on a temporary corpus. */
+class MainTest {
+    private static final String VMX = "config.version = \"8\"\nvirtualHW.version = \"4\"\ndisplayName = \"t\"\n";
+    private static final String XML = """
+            <domain type='vmware'>
+              <name>t</name>
+              <uuid>00000000-0000-0000-0000-000000000000</uuid>
+              <memory unit='KiB'>32768</memory>
+              <currentMemory unit='KiB'>32768</currentMemory>
+              <vcpu placement='static'>1</vcpu>
+              <os>
+                <type arch='i686'>hvm</type>
+              </os>
+              <clock offset='utc'/>
+              <on_poweroff>destroy</on_poweroff>
+              <on_reboot>restart</on_reboot>
+              <on_crash>destroy</on_crash>
+              <devices>
+                <video>
+                  <model type='vmvga' vram='4096' primary='yes'/>
+                </video>
+              </devices>
+            </domain>
+            """;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void vmx2xmlPassesFailsAndCountsExpectedFailures(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("good.vmx"), VMX);
+        // attribute order and indentation do not matter
+        Files.writeString(dir.resolve("good.xml"), XML.replace("<model type='vmvga' vram='4096' primary='yes'/>",
+                "<model primary='yes'   vram='4096' type='vmvga'/>"));
+        Files.writeString(dir.resolve("bad.vmx"), VMX.replace("\"t\"", "\"u\""));
+        Files.writeString(dir.resolve("bad.xml"), XML);
+        Files.writeString(dir.resolve("broken.vmx"), "config.version = \"7\"\n");
+        Files.writeString(dir.resolve("corpus.properties"), "expectFail=broken\n");
+        Run r = run("corpus", "vmx2xml", dir.toString());
+        assertEquals(1, r.code(), r.out());
+        String[] lines = r.out().split("\n");
+        assertEquals(4, lines.length, r.out());
+        assertTrue(lines[0].startsWith("FAIL bad: "), lines[0]);
+        assertTrue(lines[0].contains("Expected text value 'u' but was 't'") || lines[0].contains("'t'"), lines[0]);
+        assertEquals("PASS broken", lines[1]);
+        assertEquals("PASS good", lines[2]);
+        assertEquals("2 passed, 1 failed", lines[3]);
+    }
+
+    @Test
+    void xml2vmxComparesLineSetsCaseInsensitively(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("xml2vmx-a.xml"), "<domain type='vmware'><name>a</name><uuid>"
+                + "564d9bef-acd9-b4e0-c8f0-aea8b9103515</uuid><memory>4096</memory><os><type>hvm</type></os>"
+                + "</domain>");
+        Files.writeString(dir.resolve("xml2vmx-a.vmx"), """
+                .encoding = "UTF-8"
+                CONFIG.VERSION = "8"
+                virtualHW.version = "7"
+                guestOS = "other"
+                uuid.bios = "56 4d 9b ef ac d9 b4 e0-c8 f0 ae a8 b9 10 35 15"
+                numvcpus = "1"
+                displayName = "a"
+                memsize = "4"
+                floppy0.present = "false"
+                floppy1.present = "false"
+                vmci0.present = "true"
+                """);
+        Files.writeString(dir.resolve("corpus.properties"), "virtualHW.a=7\n");
+        Run r = run("corpus", "xml2vmx", dir.toString());
+        assertEquals("PASS a\n1 passed, 0 failed\n", r.out());
+        assertEquals(0, r.code());
+
+        Files.writeString(dir.resolve("corpus.properties"), "virtualHW.a=4\n");
+        r = run("corpus", "xml2vmx", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().startsWith("FAIL a: missing line virtualhw.version = \"7\""), r.out());
+    }
+
+    @Test
+    void usageErrorsExitWith2(@TempDir Path dir) {
+        assertEquals(2, run().code());
+        assertEquals(2, run("nope").code());
+        assertEquals(2, run("corpus", "sideways", dir.toString()).code());
+        assertEquals(2, run("corpus", "vmx2xml", dir.resolve("absent").toString()).code());
+        Run r = run("corpus", "vmx2xml");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("usage"), r.err());
+    }
+
+    @Test
+    void emptyCorpusPasses(@TempDir Path dir) {
+        Run r = run("corpus", "vmx2xml", dir.toString());
+        assertEquals(0, r.code());
+        assertEquals("0 passed, 0 failed\n", r.out());
+    }
+}

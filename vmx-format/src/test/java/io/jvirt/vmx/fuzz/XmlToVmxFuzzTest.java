@@ -1,0 +1,20 @@
+package io.jvirt.vmx.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.jvirt.spi.HypervisorException;
+import io.jvirt.vmx.Vmx;
+
+/** Fuzzes domain XML to VMX conversion: only HypervisorException; the VMX must parse back. */
+class XmlToVmxFuzzTest {
+    @FuzzTest(maxDuration = "45s")
+    void convert(byte[] data) {
+        String xml = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        String vmx;
+        try {
+            vmx = Vmx.fromDomainXml(xml, FuzzChecks.CTX);
+        } catch (HypervisorException expected) {
+            return;
+        }
+        FuzzChecks.vmxIsWellFormed(vmx);
+    }
+}
