@@ -7,7 +7,6 @@ import io.jvirt.esx.domain.WriteContext;
 import io.jvirt.esx.vi.ObjectProps;
 import io.jvirt.esx.vi.Tasks;
 import io.jvirt.spi.DomainSnapshot;
-import io.jvirt.spi.DomainState;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
@@ -15,7 +14,7 @@ import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
 import io.jvirt.spi.xml.SafeXml;
 import io.jvirt.spi.xml.XmlNode;
-import io.jvirt.spi.xml.XmlWriter;
+import io.jvirt.spi.xml.DomainSnapshotDef;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.VirtualMachineSnapshotTree;
 
@@ -23,6 +22,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -56,19 +56,14 @@ public final class DomainSnapshots {
      */
     static SnapshotRequest parse(String xml, Clock clock) {
         XmlNode root = SafeXml.parse(xml);
-        if (!"domainsnapshot".equals(root.name())) {
-            throw new HypervisorException(ErrorCode.XML_ERROR, ErrorDomain.ESX,
-                    "Expecting root element <domainsnapshot> in snapshot XML but found <" + root.name() + ">");
-        }
         XmlNode disks = root.child("disks");
-        if (disks != null && !disks.children("disk").isEmpty()) {
+        if ("domainsnapshot".equals(root.name()) && disks != null && !disks.children("disk").isEmpty()) {
             throw new HypervisorException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.ESX, "disk snapshots not supported yet");
         }
-        XmlNode nameNode = root.child("name");
-        String name = nameNode == null || nameNode.text().isEmpty()
-                ? String.valueOf(clock.instant().getEpochSecond()) : nameNode.text();
-        XmlNode description = root.child("description");
-        return new SnapshotRequest(name, description == null ? null : description.text());
+        DomainSnapshotDef def = DomainSnapshotDef.parse(xml);
+        String name = def.name() == null || def.name().isEmpty()
+                ? String.valueOf(clock.instant().getEpochSecond()) : def.name();
+        return new SnapshotRequest(name, def.description());
     }
 
     /** {@code domainSnapshotCreateXML}: flags DISK_ONLY, QUIESCE, NO_METADATA, VALIDATE. */
@@ -181,33 +176,22 @@ public final class DomainSnapshots {
 
     String xmlDesc(EsxSnapshot s) {
         SnapshotTree.Found found = SnapshotTree.requireByName(roots(read(s.esxDomain(), ROOTS)), s.name());
-        return format(found, s.esxDomain().uuid().toString());
+        return format(found, s.esxDomain().uuid());
     }
 
-    /** The {@code <domainsnapshot>} XML of a tree node (esx-spec 2.10). */
-    static String format(SnapshotTree.Found found, String domainUuid) {
+    /** The {@code <domainsnapshot>} XML of a tree node (esx-spec 2.10); the description even when empty. */
+    static String format(SnapshotTree.Found found, UUID domainUuid) {
         VirtualMachineSnapshotTree node = found.node();
-        XmlWriter w = new XmlWriter();
-        w.start("domainsnapshot").open();
-        w.element("name", node.getName());
-        w.start("description").text("description", node.getDescription() == null ? "" : node.getDescription());
-        DomainState state = PowerStates.toDomainState(node.getState());
-        String stateName = switch (state) {
+        String state = switch (PowerStates.toDomainState(node.getState())) {
             case SHUTOFF -> "shutoff";
             case RUNNING -> "running";
             case PAUSED -> "paused";
             default -> null;
         };
-        w.element("state", stateName);
-        if (found.parent() != null) {
-            w.start("parent").open().element("name", found.parent().getName()).end("parent");
-        }
-        if (node.getCreateTime() != null) {
-            w.element("creationTime", node.getCreateTime().toGregorianCalendar().getTimeInMillis() / 1000);
-        }
-        w.start("domain").open().element("uuid", domainUuid).end("domain");
-        w.end("domainsnapshot");
-        return w.toString();
+        long created = node.getCreateTime() == null ? -1
+                : Math.floorDiv(node.getCreateTime().toGregorianCalendar().getTimeInMillis(), 1000);
+        return new DomainSnapshotDef(node.getName(), node.getDescription() == null ? "" : node.getDescription(), state,
+                found.parent() == null ? null : found.parent().getName(), created, domainUuid).format();
     }
 
     void revert(EsxSnapshot s, ProgressListener progress) {

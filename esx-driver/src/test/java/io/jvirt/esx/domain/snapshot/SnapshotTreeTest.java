@@ -87,7 +87,8 @@ class SnapshotTreeTest {
         c.setDescription("before <upgrade> & more");
         c.setState(VirtualMachinePowerState.POWERED_ON);
         c.setCreateTime(DatatypeFactory.newInstance().newXMLGregorianCalendar("2024-01-02T03:04:05.678Z"));
-        String xml = DomainSnapshots.format(SnapshotTree.requireByName(roots, "c"), "01234567-89ab-cdef-0123-456789abcdef");
+        String xml = DomainSnapshots.format(SnapshotTree.requireByName(roots, "c"),
+                java.util.UUID.fromString("01234567-89ab-cdef-0123-456789abcdef"));
         assertEquals("""
                 <domainsnapshot>
                   <name>c</name>
@@ -103,7 +104,8 @@ class SnapshotTreeTest {
                 </domainsnapshot>
                 """, xml);
         a.setState(null);
-        String root = DomainSnapshots.format(SnapshotTree.requireByName(roots, "a"), "u");
+        String root = DomainSnapshots.format(SnapshotTree.requireByName(roots, "a"),
+                java.util.UUID.fromString("01234567-89ab-cdef-0123-456789abcdef"));
         assertTrue(root.contains("<description></description>") && !root.contains("<state>") && !root.contains("<parent>"), root);
     }
 
