@@ -177,6 +177,16 @@ class DomainLifecycleTest {
         }
     }
 
+    @Test
+    void anotherRunningTaskBlocksNewTasks() {
+        sim.setTaskDuration(Duration.ofSeconds(3));
+        EsxDomain d = (EsxDomain) conn.lookupDomainByName("ha-host_VM1");
+        conn.domainWrites().context().primary().call("PowerOnVM_Task", p -> p.powerOnVMTask(d.mor(), null));
+        fails(ErrorCode.OPERATION_INVALID, "Other tasks are pending for this domain", () -> d.setMemory(1024));
+        fails(ErrorCode.OPERATION_INVALID, "Other tasks are pending for this domain", () -> d.setVcpus(1));
+        assertEquals(0, sim.requestCount("ReconfigVM_Task"));
+    }
+
     private static boolean questionPending(EsxConnection c, Domain d) {
         return WriteContext.read(new WriteContext.VmRef(c.domainWrites().context().primary(), ((EsxDomain) d).mor()),
                 List.of("runtime.question")).get("runtime.question").isPresent();
