@@ -143,7 +143,7 @@ public final class EsxConnection implements Connection {
                         uri.path(), uri.scheme());
             }
             String hostIp = Hostnames.resolveIPv4(uri.host());
-            VimSession hostSession = login(uri.host(), uri.host(), scheme.defaultUser(), ProductLine.expectedFor(scheme));
+            VimSession hostSession = login(uri.host(), uri.port(), uri.host(), scheme.defaultUser(), ProductLine.expectedFor(scheme));
             VimSession vc = null;
             try {
                 InventoryScope scope = InventoryLookup.read(hostSession, HostProperties.AT_CONNECT).hostScope();
@@ -167,6 +167,7 @@ public final class EsxConnection implements Connection {
         private VimSession connectVcenter(ObjectProps hostProps, String hostIp) {
             String managementIp = hostProps.string(HostProperties.MANAGEMENT_SERVER_IP).filter(s -> !s.isEmpty()).orElse(null);
             String vcenterIp;
+            int port = uri.port();
             if (EsxUriParameters.ANY_VCENTER.equals(params.vcenter())) {
                 if (managementIp == null) {
                     throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
@@ -174,14 +175,22 @@ public final class EsxConnection implements Connection {
                 }
                 vcenterIp = managementIp;
             } else {
-                vcenterIp = Hostnames.resolveIPv4(params.vcenter());
+                // Beyond libvirt: "vcenter=host:port" names the vCenter's port; without it the
+                // vCenter is contacted on the port of this URI, as libvirt does.
+                String name = params.vcenter();
+                int colon = name.lastIndexOf(':');
+                if (colon > 0 && name.indexOf(':') == colon && name.substring(colon + 1).matches("\\d{1,5}")) {
+                    port = Integer.parseInt(name.substring(colon + 1));
+                    name = name.substring(0, colon);
+                }
+                vcenterIp = Hostnames.resolveIPv4(name);
                 if (managementIp != null && !managementIp.equals(vcenterIp)) {
                     throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
                             "This host is managed by a vCenter with IP address %s, but a mismatching vCenter '%s' (%s) has been specified",
                             managementIp, params.vcenter(), vcenterIp);
                 }
             }
-            VimSession vc = login(vcenterIp, vcenterIp, EsxScheme.VPX.defaultUser(), ProductLine.VPX);
+            VimSession vc = login(vcenterIp, port, vcenterIp, EsxScheme.VPX.defaultUser(), ProductLine.VPX);
             try {
                 ManagedObjectReference searchIndex = vc.content().getSearchIndex();
                 ManagedObjectReference found = vc.call("FindByIp", p -> p.findByIp(searchIndex, null, hostIp, false));
@@ -206,7 +215,7 @@ public final class EsxConnection implements Connection {
                         "Path '" + uri.path() + "' does not specify a datacenter");
             }
             Hostnames.resolveIPv4(uri.host());
-            VimSession vc = login(uri.host(), uri.host(), scheme.defaultUser(), ProductLine.VPX);
+            VimSession vc = login(uri.host(), uri.port(), uri.host(), scheme.defaultUser(), ProductLine.VPX);
             try {
                 InventoryScope scope = InventoryLookup.read(vc, HostProperties.AT_CONNECT).pathScope(uri.path());
                 return new EsxConnection(uri, params, null, vc, vc, scope);
@@ -217,11 +226,11 @@ public final class EsxConnection implements Connection {
         }
 
         /** Credentials (challenge = {@code challenge}), RetrieveServiceContent, checks, Login. */
-        private VimSession login(String server, String challenge, String defaultUser, ProductLine expected) {
+        private VimSession login(String server, int port, String challenge, String defaultUser, ProductLine expected) {
             URL sdk;
             try {
                 String h = server.indexOf(':') >= 0 ? "[" + server + "]" : server;
-                sdk = new URL(params.transport().scheme() + "://" + h + ":" + uri.port() + "/sdk");
+                sdk = new URL(params.transport().scheme() + "://" + h + ":" + port + "/sdk");
             } catch (MalformedURLException e) {
                 throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
                         "Cannot build the SOAP URL for host '" + server + "': " + e.getMessage(), e);

@@ -161,6 +161,38 @@ class VpxSimulatorTest {
     }
 
     @Test
+    void esxWithItsVcenter() throws Exception {
+        VsphereSimulator esx = sim(SimulatorModel.ESX);
+        VsphereSimulator vpx = sim(SimulatorModel.VPX);
+        String vc = "127.0.0.1:" + vpx.port();
+
+        EsxConnection unmanagedButNamed = open(esx, "/?vcenter=" + vc, Map.of());
+        boolean vmotion = unmanagedButNamed.scope().primaryHost().orElseThrow()
+                .get("capability.vmotionSupported", Boolean.class).orElse(false);
+        assertEquals(vmotion, unmanagedButNamed.supportsFeature("MIGRATION_V1"), "migration needs the vCenter and vMotion");
+        assertFalse(open(esx, "/", Map.of()).supportsFeature("MIGRATION_V1"), "no vCenter, no migration");
+        assertEquals(1, vpx.requestCount("FindByIp"), "the vCenter looks the host up by its IP address");
+        assertEquals(1, vpx.activeSessions());
+        unmanagedButNamed.close();
+        assertEquals(0, vpx.activeSessions(), "close logs out of the vCenter too");
+
+        esx.setManagementServerIp("localhost.localdomain", "127.0.0.1");
+        EsxConnection managed = open(esx, "/?vcenter=" + vc, Map.of());
+        assertFalse(managed.listAllDomains().isEmpty(), "domains still come from the host");
+
+        // vcenter=* contacts the reported vCenter on this URI's port, like libvirt: here the ESX host itself.
+        HypervisorException star = assertThrows(HypervisorException.class, () -> open(esx, "/?vcenter=*", Map.of()));
+        assertEquals("Expecting '127.0.0.1' to be a vCenter/VPX host but found a ESX(i) host", star.getMessage());
+
+        esx.setManagementServerIp("localhost.localdomain", "127.0.0.2");
+        HypervisorException mismatch = assertThrows(HypervisorException.class, () -> open(esx, "/?vcenter=" + vc, Map.of()));
+        assertEquals("This host is managed by a vCenter with IP address 127.0.0.2, but a mismatching vCenter '" + vc
+                + "' (127.0.0.1) has been specified", mismatch.getMessage());
+        assertEquals(2, esx.activeSessions(), "only the 'managed' and the plain connection are still open");
+        assertEquals(1, vpx.activeSessions());
+    }
+
+    @Test
     void injectedFaultsAfterConnect() throws Exception {
         VsphereSimulator sim = sim(SimulatorModel.ESX);
         EsxConnection c = open(sim, "/", Map.of(EsxOptions.REQUEST_TIMEOUT, "700ms"));
