@@ -326,15 +326,24 @@ class EsxSimulatorTest {
     }
 
     @Test
-    void keepaliveRefreshesAnIdleSession() throws Exception {
+    void keepaliveRefreshesAnIdleSessionAndRenewsAnExpiredOne() throws Exception {
         VsphereSimulator sim = esx();
         open(sim, "/", Map.of(EsxOptions.KEEPALIVE_INTERVAL, "150ms"));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("esx-keepalive")));
+        long reads = sim.requestCount("RetrievePropertiesEx");
         long deadline = System.currentTimeMillis() + 5000;
-        while (sim.requestCount("CurrentTime") == 0 && System.currentTimeMillis() < deadline) {
+        while (sim.requestCount("RetrievePropertiesEx") == reads && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(sim.requestCount("CurrentTime") > 0, "keepalive sent " + sim.requestCounts());
-        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("esx-keepalive")));
+        assertTrue(sim.requestCount("RetrievePropertiesEx") > reads, "keepalive sent " + sim.requestCounts());
+        assertEquals(1, sim.requestCount("Login"));
+        sim.expireSessions();
+        deadline = System.currentTimeMillis() + 5000;
+        while (sim.requestCount("Login") == 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(2, sim.requestCount("Login"), "an idle connection logs in again by itself");
+        assertEquals(1, sim.activeSessions());
     }
 
     @Test

@@ -89,6 +89,23 @@ class VpxSimulatorTest {
     }
 
     @Test
+    void foldersAroundDatacenterAndHost() throws Exception {
+        VsphereSimulator sim = VsphereSimulator.builder().model(SimulatorModel.VPX).vms(2).nestedFolders(true).build().start();
+        closeables.add(sim);
+        EsxConnection host = open(sim, "/F0/DC1/F1/DC1_H0", Map.of());
+        assertEquals("F0/DC1", host.scope().datacenterPath());
+        assertEquals("F1/DC1_H0", host.scope().computeResourcePath());
+        assertEquals("DC1_H0", host.scope().hosts().get(0).string("name").orElseThrow());
+        assertTrue(host.nodeInfo().cpus() > 0);
+        assertTrue(host.listAllDomains().isEmpty(), "the simulator puts no VM on DC1_H0");
+        EsxConnection dc = open(sim, "/F0/DC1", Map.of());
+        assertEquals(List.of("DC1_H0"), dc.scope().hosts().stream().map(h -> h.string("name").orElseThrow()).toList(),
+                "the datacenter scope walks nested host folders");
+        EsxConnection typo = open(sim, "/F0/nothing/DC1/F1/DC1_H0", Map.of());
+        assertEquals("F0/nothing/DC1", typo.scope().datacenterPath(), "unknown items are skipped but kept, like libvirt");
+    }
+
+    @Test
     void pathErrors() throws Exception {
         VsphereSimulator sim = sim(SimulatorModel.VPX);
         assertEquals("Path has to specify the datacenter and compute resource",

@@ -22,6 +22,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -292,14 +293,28 @@ public final class VimSession implements AutoCloseable {
         }
     }
 
+    /**
+     * When idle, reads {@code SessionManager.currentSession} (a request that touches the session,
+     * like libvirt's EnsureSession); if the server says there is none, logs in again now rather
+     * than on the caller's next request.
+     */
     private void keepaliveTick(Duration interval) {
         if (closed || System.nanoTime() - lastUseNanos < interval.toNanos() * 9 / 10) {
             return;
         }
         try {
-            call("CurrentTime", p -> p.currentTime(serviceInstance()));
+            long generation = loginGeneration.get();
+            ManagedObjectReference sessionManager = content.getSessionManager();
+            List<ObjectProps> result = PropertyReader.retrieve(this, Specs.filter(Specs.from(sessionManager, false),
+                    Specs.props(sessionManager.getType(), "currentSession")));
+            boolean active = !result.isEmpty() && result.get(0).get("currentSession").isPresent();
+            if (!active && !closed) {
+                relogin(generation);
+            }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Keepalive request to ''{0}'' failed: {1}", host, e.getMessage());
+            if (!closed) {
+                LOG.log(System.Logger.Level.WARNING, "Keepalive request to ''{0}'' failed: {1}", host, e.getMessage());
+            }
         }
     }
 

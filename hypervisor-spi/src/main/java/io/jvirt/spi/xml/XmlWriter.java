@@ -5,7 +5,7 @@ package io.jvirt.spi.xml;
  * self-closed, every one of {@code & < > ' "} escaped, characters XML 1.0 cannot carry dropped.
  */
 public final class XmlWriter {
-    private final StringBuilder out = new StringBuilder(1024);
+    private final StringBuilder out = new StringBuilder(4096);
     private int depth;
     private boolean tagOpen;
 

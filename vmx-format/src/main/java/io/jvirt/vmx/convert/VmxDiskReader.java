@@ -80,9 +80,12 @@ final class VmxDiskReader {
                 if (unit == 7) {
                     continue;
                 }
+                String prefix = "scsi" + c + ":" + unit;
+                if (!vmx.file().hasKeysUnder(prefix)) {
+                    continue;
+                }
                 int index = c * DiskNames.SCSI_UNITS + (unit < 7 ? unit : unit - 1);
-                tryDevice("scsi" + c + ":" + unit, "scsi", DiskNames.name("sd", index),
-                        DiskNames.scsiAddress(index, maxUnit));
+                tryDevice(prefix, "scsi", DiskNames.name("sd", index), DiskNames.scsiAddress(index, maxUnit));
             }
         }
         if (disks.size() > before) {
@@ -100,8 +103,12 @@ final class VmxDiskReader {
                 continue;
             }
             for (int unit = 0; unit < 30; unit++) {
+                String prefix = "sata" + c + ":" + unit;
+                if (!vmx.file().hasKeysUnder(prefix)) {
+                    continue;
+                }
                 int index = c * 30 + unit;
-                tryDevice("sata" + c + ":" + unit, "sata", DiskNames.name("sd", index), DiskNames.sataAddress(index));
+                tryDevice(prefix, "sata", DiskNames.name("sd", index), DiskNames.sataAddress(index));
             }
         }
         if (disks.size() > before) {

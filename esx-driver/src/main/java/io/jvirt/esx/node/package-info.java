@@ -1,0 +1,2 @@
+/** Node information, host name and capabilities XML derived from HostSystem properties. */
+package io.jvirt.esx.node;
