@@ -5,6 +5,7 @@ import io.jvirt.esx.domain.EsxFileNameMapper;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.node.Capabilities;
+import io.jvirt.esx.storage.StorageDriver;
 import io.jvirt.esx.node.HostProperties;
 import io.jvirt.esx.node.NodeFacts;
 import io.jvirt.esx.transport.TransportConfig;
@@ -24,6 +25,8 @@ import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.NodeInfo;
+import io.jvirt.spi.StoragePool;
+import io.jvirt.spi.StorageVolume;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
 import io.jvirt.spi.uri.ConnectionUri;
@@ -60,6 +63,7 @@ public final class EsxConnection implements Connection {
     private final InventoryScope scope;
     private final String capabilities;
     private final DomainDriver domains;
+    private final StorageDriver storage;
 
     private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
                           VimSession primary, InventoryScope scope) {
@@ -79,6 +83,7 @@ public final class EsxConnection implements Connection {
                     .ifPresent(m -> managers.put(h.value(), m));
         }
         this.domains = new DomainDriver(this, primary, scope, managers);
+        this.storage = new StorageDriver(this, primary, scope);
     }
 
     /** Opens a connection (see the class comment). */
@@ -370,6 +375,33 @@ public final class EsxConnection implements Connection {
         if (!"vmware-vmx".equals(format)) {
             throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "Unsupported config format '" + format + "'");
         }
+    }
+
+    // ---- storage (io.jvirt.esx.storage) ------------------------------------------------------
+
+    @Override
+    public List<StoragePool> listAllStoragePools() {
+        return storage.listAll();
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByName(String name) {
+        return storage.lookupByName(name);
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUuid(UUID uuid) {
+        return storage.lookupByUuid(uuid);
+    }
+
+    @Override
+    public StorageVolume lookupStorageVolumeByPath(String path) {
+        return storage.volumeByPath(path);
+    }
+
+    @Override
+    public StorageVolume lookupStorageVolumeByKey(String key) {
+        return storage.volumeByKey(key);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------

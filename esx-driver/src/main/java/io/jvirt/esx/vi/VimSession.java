@@ -312,6 +312,27 @@ public final class VimSession implements AutoCloseable {
         }
     }
 
+    /**
+     * An HTTP(S) connection to a file URL of this server (e.g. {@code /folder}) carrying the
+     * session cookie, with this session's TLS, proxy and timeouts; counted under {@code method}.
+     * The caller sends the request and disconnects. Used for streamed volume transfers.
+     */
+    public HttpURLConnection openFileConnection(URL url, String method) throws IOException {
+        ensureOpen();
+        requestCounts.computeIfAbsent(method, k -> new LongAdder()).increment();
+        lastUseNanos = System.nanoTime();
+        HttpURLConnection c = transport.open(url);
+        c.setRequestMethod(method);
+        c.setRequestProperty("Cookie", cookieHeader());
+        c.setRequestProperty("User-Agent", "jvirt-esx");
+        return c;
+    }
+
+    /** One cheap request that logs in again if the session expired (before a streamed upload). */
+    public void ensureLoggedIn() {
+        call("CurrentTime", p -> p.currentTime(serviceInstance()));
+    }
+
     private String cookieHeader() {
         StringBuilder sb = new StringBuilder();
         for (HttpCookie cookie : cookies.getCookieStore().get(URI.create(sdkUrl.getProtocol() + "://" + sdkUrl.getHost()))) {
