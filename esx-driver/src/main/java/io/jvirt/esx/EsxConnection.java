@@ -5,6 +5,8 @@ import io.jvirt.esx.domain.EsxFileNameMapper;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.node.Capabilities;
+import io.jvirt.esx.iface.InterfaceDriver;
+import io.jvirt.esx.network.NetworkDriver;
 import io.jvirt.esx.storage.StorageDriver;
 import io.jvirt.esx.node.HostProperties;
 import io.jvirt.esx.node.NodeFacts;
@@ -24,6 +26,8 @@ import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.HostInterface;
+import io.jvirt.spi.Network;
 import io.jvirt.spi.NodeInfo;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
@@ -64,6 +68,8 @@ public final class EsxConnection implements Connection {
     private final String capabilities;
     private final DomainDriver domains;
     private final StorageDriver storage;
+    private final NetworkDriver networks;
+    private final InterfaceDriver interfaces;
 
     private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
                           VimSession primary, InventoryScope scope) {
@@ -84,6 +90,8 @@ public final class EsxConnection implements Connection {
         }
         this.domains = new DomainDriver(this, primary, scope, managers);
         this.storage = new StorageDriver(this, primary, scope);
+        this.networks = new NetworkDriver(this, primary, scope);
+        this.interfaces = new InterfaceDriver(this, primary, scope);
     }
 
     /** Opens a connection (see the class comment). */
@@ -402,6 +410,43 @@ public final class EsxConnection implements Connection {
     @Override
     public StorageVolume lookupStorageVolumeByKey(String key) {
         return storage.volumeByKey(key);
+    }
+
+    // ---- networks (io.jvirt.esx.network) and host interfaces (io.jvirt.esx.iface) -----------
+
+    @Override
+    public List<Network> listAllNetworks() {
+        return networks.listAll();
+    }
+
+    @Override
+    public Network lookupNetworkByName(String name) {
+        return networks.lookupByName(name);
+    }
+
+    @Override
+    public Network lookupNetworkByUuid(UUID uuid) {
+        return networks.lookupByUuid(uuid);
+    }
+
+    @Override
+    public Network defineNetwork(String xml) {
+        return networks.define(xml);
+    }
+
+    @Override
+    public List<HostInterface> listAllInterfaces() {
+        return interfaces.listAll();
+    }
+
+    @Override
+    public HostInterface lookupInterfaceByName(String name) {
+        return interfaces.lookupByName(name);
+    }
+
+    @Override
+    public HostInterface lookupInterfaceByMac(String mac) {
+        return interfaces.lookupByMac(mac);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------
