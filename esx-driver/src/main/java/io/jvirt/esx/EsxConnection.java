@@ -1,6 +1,8 @@
 package io.jvirt.esx;
 
 import io.jvirt.esx.domain.DomainDriver;
+import io.jvirt.esx.domain.DomainWrites;
+import io.jvirt.esx.domain.WriteContext;
 import io.jvirt.esx.domain.EsxFileNameMapper;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
@@ -18,6 +20,7 @@ import io.jvirt.esx.vi.ObjectProps;
 import io.jvirt.esx.vi.ProductLine;
 import io.jvirt.esx.vi.PropertyReader;
 import io.jvirt.esx.vi.Specs;
+import io.jvirt.esx.vi.Tasks;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.esx.vi.VirtualHardware;
 import io.jvirt.spi.Connection;
@@ -31,6 +34,7 @@ import io.jvirt.spi.Network;
 import io.jvirt.spi.NodeInfo;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
+import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
 import io.jvirt.spi.uri.ConnectionUri;
@@ -70,6 +74,7 @@ public final class EsxConnection implements Connection {
     private final StorageDriver storage;
     private final NetworkDriver networks;
     private final InterfaceDriver interfaces;
+    private volatile DomainWrites writes;
 
     private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
                           VimSession primary, InventoryScope scope) {
@@ -92,6 +97,29 @@ public final class EsxConnection implements Connection {
         this.storage = new StorageDriver(this, primary, scope);
         this.networks = new NetworkDriver(this, primary, scope);
         this.interfaces = new InterfaceDriver(this, primary, scope);
+        this.writes = new DomainWrites(new WriteContext(this, primary, vcenter, scope, params.autoAnswer(), managers,
+                Tasks.DEFAULT_TIMEOUT, domains));
+    }
+
+    /** Sets the task timeout from the {@value #TASK_TIMEOUT_OPTION} option of the open environment. */
+    private EsxConnection withWriteOptions(Map<String, ?> env) {
+        Duration timeout = EsxOptions.duration(env, TASK_TIMEOUT_OPTION, Tasks.DEFAULT_TIMEOUT);
+        if (timeout.isZero()) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                    "Option '" + TASK_TIMEOUT_OPTION + "' must be a positive duration such as 30m");
+        }
+        WriteContext c = writes.context();
+        writes = new DomainWrites(new WriteContext(c.connection(), c.primary(), c.vcenter(), c.scope(), c.autoAnswer(),
+                c.autoStartManagers(), timeout, c.reads()));
+        return this;
+    }
+
+    /** Environment option: the longest wait for one vSphere task (ISO-8601 or as EsxOptions parses). */
+    public static final String TASK_TIMEOUT_OPTION = "esx.taskTimeout";
+
+    /** The write operations on domains (used by {@link io.jvirt.esx.domain.EsxDomain}). */
+    public DomainWrites domainWrites() {
+        return writes;
     }
 
     /** Opens a connection (see the class comment). */
@@ -107,7 +135,13 @@ public final class EsxConnection implements Connection {
         Duration keepalive = EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL);
         CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, System.getenv());
         Opener opener = new Opener(withPort, scheme, params, transport, keepalive, credentials);
-        return scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
+        EsxConnection c = scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
+        try {
+            return c.withWriteOptions(env);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** The steps of opening, with cleanup of whatever was opened when a later step fails. */
@@ -359,6 +393,12 @@ public final class EsxConnection implements Connection {
     @Override
     public Domain lookupDomainByUuid(UUID uuid) {
         return domains.lookupByUuid(uuid);
+    }
+
+    @Override
+    public Domain defineDomain(String xml, ProgressListener progress) {
+        ensureOpen();
+        return writes.definer().define(xml, progress);
     }
 
     @Override

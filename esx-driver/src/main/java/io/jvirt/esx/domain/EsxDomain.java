@@ -4,7 +4,11 @@ import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainState;
+import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainXmlFlag;
+import io.jvirt.spi.MigrateFlag;
+import io.jvirt.spi.SnapshotFlag;
+import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.vim25.ManagedObjectReference;
 
@@ -21,8 +25,8 @@ public final class EsxDomain implements Domain {
     private final ManagedObjectReference mor;
     private final String name;
     private final UUID uuid;
-    private final int id;
-    private final DomainState state;
+    private volatile int id;
+    private volatile DomainState state;
     private final String vmPathName;
 
     EsxDomain(DomainDriver driver, ManagedObjectReference mor, String name, UUID uuid, int id, DomainState state,
@@ -39,6 +43,12 @@ public final class EsxDomain implements Domain {
     /** The VM's managed object reference. */
     public ManagedObjectReference mor() {
         return mor;
+    }
+
+    /** Records the effect of an operation made through this handle (id and state). */
+    void changed(int newId, DomainState newState) {
+        this.id = newId;
+        this.state = newState;
     }
 
     /** {@code config.files.vmPathName} when the handle was obtained, or null. */
@@ -147,6 +157,118 @@ public final class EsxDomain implements Domain {
     @Override
     public boolean autostart() {
         return driver.autostart(this);
+    }
+
+    // ---- write operations (delegated to DomainWrites) ----------------------------------------
+
+    private DomainWrites writes() {
+        return ((io.jvirt.esx.EsxConnection) driver.connection()).domainWrites();
+    }
+
+    @Override
+    public void create(ProgressListener progress) {
+        writes().lifecycle().create(this, progress);
+    }
+
+    @Override
+    public void shutdown() {
+        writes().lifecycle().shutdown(this);
+    }
+
+    @Override
+    public void reboot() {
+        writes().lifecycle().reboot(this);
+    }
+
+    @Override
+    public void reset() {
+        writes().lifecycle().reset(this);
+    }
+
+    @Override
+    public void destroy() {
+        writes().lifecycle().destroy(this);
+    }
+
+    @Override
+    public void suspend() {
+        writes().lifecycle().suspend(this);
+    }
+
+    @Override
+    public void resume() {
+        writes().lifecycle().resume(this);
+    }
+
+    @Override
+    public void undefine() {
+        writes().lifecycle().undefine(this);
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        writes().lifecycle().managedSaveRemove(this);
+    }
+
+    @Override
+    public void setMemory(long kib) {
+        writes().reconfigure().setMemory(this, kib);
+    }
+
+    @Override
+    public void setMaxMemory(long kib) {
+        writes().reconfigure().setMaxMemory(this, kib);
+    }
+
+    @Override
+    public void setVcpus(int count) {
+        writes().reconfigure().setVcpus(this, count);
+    }
+
+    @Override
+    public void setMemoryParameters(List<TypedParameter> params) {
+        writes().reconfigure().setMemoryParameters(this, params);
+    }
+
+    @Override
+    public void setSchedulerParameters(List<TypedParameter> params) {
+        writes().reconfigure().setSchedulerParameters(this, params);
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        writes().reconfigure().setAutostart(this, autostart);
+    }
+
+    @Override
+    public DomainSnapshot createSnapshot(String xml, Set<SnapshotFlag> flags, ProgressListener progress) {
+        return writes().snapshots().create(this, xml, flags, progress);
+    }
+
+    @Override
+    public List<DomainSnapshot> listSnapshots(Set<SnapshotFlag> flags) {
+        return writes().snapshots().list(this, flags);
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String snapshotName) {
+        return writes().snapshots().lookupByName(this, snapshotName);
+    }
+
+    @Override
+    public boolean hasCurrentSnapshot() {
+        return writes().snapshots().hasCurrent(this);
+    }
+
+    @Override
+    public DomainSnapshot currentSnapshot() {
+        return writes().snapshots().current(this);
+    }
+
+    @Override
+    public Domain migrate(Connection destination, Set<MigrateFlag> flags, String newName, String uri, long bandwidth,
+                          ProgressListener progress) {
+        return writes().migration().migrate(this, destination, flags, newName, uri, bandwidth, progress);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jvirt.esx.storage;
 
 import io.jvirt.esx.vi.Tasks;
-import io.jvirt.esx.vi.VimFaults;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
@@ -18,7 +17,6 @@ import io.jvirt.vim25.HostDatastoreBrowserSearchSpec;
 import io.jvirt.vim25.IsoImageFileQuery;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.TaskInfo;
-import io.jvirt.vim25.TaskInfoState;
 import io.jvirt.vim25.VmDiskFileQuery;
 import io.jvirt.vim25.VmDiskFileQueryFlags;
 
@@ -28,7 +26,7 @@ import java.util.Optional;
 /**
  * Searches with a datastore's HostDatastoreBrowser (esx-spec 2.11.1 and 3.12): the volume query
  * (virtual disks with capacity, ISO and floppy images, with file type and size) and the folder
- * query, each a task waited for by polling.
+ * query, each a task waited for with {@link Tasks}.
  */
 final class DatastoreSearch {
     private final StorageContext ctx;
@@ -40,11 +38,9 @@ final class DatastoreSearch {
     /** Every volume file below {@code [datastore]}, grouped by folder. */
     List<HostDatastoreBrowserSearchResults> volumesBelow(ManagedObjectReference browser, String datastore) {
         String root = "[" + datastore + "]";
-        TaskInfo info = Tasks.run(ctx.session(), "SearchDatastoreSubFolders_Task",
-                p -> p.searchDatastoreSubFoldersTask(browser, root, volumeSpec(null)), ProgressListener.NONE);
-        if (info.getState() != TaskInfoState.SUCCESS) {
-            throw searchFailed(datastore, info);
-        }
+        TaskInfo info = Tasks.of(ctx.session()).run("SearchDatastoreSubFolders_Task",
+                p -> p.searchDatastoreSubFoldersTask(browser, root, volumeSpec(null)), Tasks.Watch.none(),
+                ProgressListener.NONE, failure(datastore));
         Object result = info.getResult();
         if (result == null) {
             return List.of();
@@ -74,13 +70,17 @@ final class DatastoreSearch {
                 : "[" + datastore + "] " + directoryAndFileName.substring(0, slash);
         String file = directoryAndFileName.substring(slash + 1);
         HostDatastoreBrowserSearchSpec spec = folder ? folderSpec(file) : volumeSpec(file);
-        TaskInfo info = Tasks.run(ctx.session(), "SearchDatastore_Task",
-                p -> p.searchDatastoreTask(browser, searchFolder, spec), ProgressListener.NONE);
-        if (info.getState() != TaskInfoState.SUCCESS) {
-            if (info.getError() != null && info.getError().getFault() instanceof FileNotFound) {
+        TaskInfo info;
+        try {
+            info = Tasks.of(ctx.session()).run("SearchDatastore_Task", p -> p.searchDatastoreTask(browser, searchFolder, spec),
+                    Tasks.Watch.none(), ProgressListener.NONE, failure(datastore));
+        } catch (HypervisorException e) {
+            // The waiter reports a failed task as "<prefix>: <fault type> - <message>": a missing
+            // directory (FileNotFound) means the file does not exist either.
+            if (e.getMessage().startsWith(failure(datastore) + ": " + FileNotFound.class.getSimpleName())) {
                 return Optional.empty();
             }
-            throw searchFailed(datastore, info);
+            throw e;
         }
         if (!(info.getResult() instanceof HostDatastoreBrowserSearchResults r)) {
             return Optional.empty();
@@ -89,9 +89,8 @@ final class DatastoreSearch {
         return r.getFile().stream().filter(f -> file.equals(f.getPath())).findFirst();
     }
 
-    private static HypervisorException searchFailed(String datastore, TaskInfo info) {
-        return new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                "Could not search in datastore '" + datastore + "': " + VimFaults.describe(info.getError()));
+    private static String failure(String datastore) {
+        return "Could not search in datastore '" + datastore + "'";
     }
 
     static HostDatastoreBrowserSearchSpec volumeSpec(String matchPattern) {

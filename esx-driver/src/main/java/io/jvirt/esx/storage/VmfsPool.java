@@ -163,9 +163,9 @@ final class VmfsPool implements StoragePool {
         spec.setAdapterType("lsiLogic");
         spec.setCapacityKb(target.capacityKb());
         String dest = path(target.directoryAndFileName());
-        Tasks.runOrFail(ctx().session(), "CreateVirtualDisk_Task", p -> p.createVirtualDiskTask(
+        Tasks.of(ctx().session()).run("CreateVirtualDisk_Task", p -> p.createVirtualDiskTask(
                 ctx().session().content().getVirtualDiskManager(), dest, ctx().datacenter(), spec),
-                progress, "Could not create volume");
+                Tasks.Watch.none(), progress, "Could not create volume");
         return created(target);
     }
 
@@ -178,9 +178,9 @@ final class VmfsPool implements StoragePool {
         }
         VmfsVolumeName target = prepare(xml);
         String dest = path(target.directoryAndFileName());
-        Tasks.runOrFail(ctx().session(), "CopyVirtualDisk_Task", p -> p.copyVirtualDiskTask(
+        Tasks.of(ctx().session()).run("CopyVirtualDisk_Task", p -> p.copyVirtualDiskTask(
                 ctx().session().content().getVirtualDiskManager(), src.path(), ctx().datacenter(), dest,
-                ctx().datacenter(), null, false), progress, "Could not copy volume");
+                ctx().datacenter(), null, false), Tasks.Watch.none(), progress, "Could not copy volume");
         return created(target);
     }
 

@@ -108,17 +108,17 @@ final class VmfsVolume implements StorageVolume {
     @Override
     public void delete() {
         StorageContext c = ctxOf();
-        Tasks.runOrFail(c.session(), "DeleteVirtualDisk_Task", p -> p.deleteVirtualDiskTask(
+        Tasks.of(c.session()).run("DeleteVirtualDisk_Task", p -> p.deleteVirtualDiskTask(
                 c.session().content().getVirtualDiskManager(), path(), c.datacenter()),
-                ProgressListener.NONE, "Could not delete volume");
+                Tasks.Watch.none(), ProgressListener.NONE, "Could not delete volume");
     }
 
     @Override
     public void wipe() {
         StorageContext c = ctxOf();
-        Tasks.runOrFail(c.session(), "ZeroFillVirtualDisk_Task", p -> p.zeroFillVirtualDiskTask(
+        Tasks.of(c.session()).run("ZeroFillVirtualDisk_Task", p -> p.zeroFillVirtualDiskTask(
                 c.session().content().getVirtualDiskManager(), path(), c.datacenter()),
-                ProgressListener.NONE, "Could not wipe volume");
+                Tasks.Watch.none(), ProgressListener.NONE, "Could not wipe volume");
     }
 
     private URL fileUrl() {

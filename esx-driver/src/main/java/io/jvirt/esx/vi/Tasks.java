@@ -5,95 +5,225 @@ import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.vim25.ManagedObjectReference;
+import io.jvirt.vim25.ObjectSpec;
+import io.jvirt.vim25.PropertySpec;
 import io.jvirt.vim25.TaskInfo;
 import io.jvirt.vim25.TaskInfoState;
+import io.jvirt.vim25.VirtualMachineQuestionInfo;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
- * Waits for a vSphere task (esx-spec 3.3, without question handling: for tasks that have no VM)
- * by reading its {@code info} with the property collector until it is {@code success} or
- * {@code error}, passing {@code info.progress} to a {@link ProgressListener}.
+ * Waits for vSphere tasks (esx-spec 3.3), reporting {@code TaskInfo.progress} and handling VM
+ * questions (3.4) on the way.
  *
- * <p>Polling instead of {@code WaitForUpdates}: several threads share one session and its property
- * collector, and a long poll returns the updates of every filter of the session, so concurrent
- * waiters would steal each other's updates. The first read is immediate (short tasks cost one
- * request), then the pause doubles from 20 ms up to 1 s. An interrupted waiter stops waiting
- * with {@link ErrorCode#OPERATION_TIMEOUT}; the task itself keeps running on the server.
+ * <p>Unlike libvirt, which blocks in {@code WaitForUpdates} with no timeout (esx-spec 7.2 #22),
+ * this polls: each round is ONE {@code RetrievePropertiesEx} reading the task's {@code info} and,
+ * when a VM is watched, the VM's {@code runtime.question}. Polling starts at 10 ms and backs off to
+ * {@link #maxPollInterval}, so short tasks finish in a few requests, a question raised while the
+ * task runs is noticed within one interval, concurrent waits on one session do not steal each
+ * other's updates (a property filter's version is per session), and every wait ends after
+ * {@link #timeout} (the task is then cancelled if it can be). Nothing runs in the background.
+ *
+ * @param session         the session the task was started on
+ * @param timeout         the longest wait for one task
+ * @param maxPollInterval the longest pause between two polls
  */
-public final class Tasks {
-    private static final long FIRST_PAUSE_MS = 20;
-    private static final long MAX_PAUSE_MS = 1000;
+public record Tasks(VimSession session, Duration timeout, Duration maxPollInterval) {
+    private static final System.Logger LOG = System.getLogger(Tasks.class.getName());
 
-    private Tasks() {
+    /** Default longest wait for one task (migrations and snapshots of big VMs take long). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
+    /** Default longest pause between polls. */
+    public static final Duration DEFAULT_MAX_POLL = Duration.ofMillis(500);
+    private static final long FIRST_POLL_MILLIS = 10;
+
+    public Tasks {
+        Objects.requireNonNull(session, "session");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("task timeout must be positive: " + timeout);
+        }
+        if (maxPollInterval.isNegative() || maxPollInterval.isZero()) {
+            throw new IllegalArgumentException("poll interval must be positive: " + maxPollInterval);
+        }
     }
 
-    /** Starts a task with {@code start} and waits for it; {@code method} names the request. */
-    public static TaskInfo run(VimSession session, String method, VimCall<ManagedObjectReference> start,
-                               ProgressListener progress) {
-        ManagedObjectReference task = session.call(method, start);
-        if (task == null) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                    "Call to '" + method + "' on '" + session.host() + "' returned no task");
-        }
-        return await(session, task, method, progress);
+    public static Tasks of(VimSession session) {
+        return new Tasks(session, DEFAULT_TIMEOUT, DEFAULT_MAX_POLL);
     }
 
     /**
-     * Like {@link #run}, but a task ending in {@code error} is an {@link ErrorCode#INTERNAL_ERROR}
-     * "{@code failure}: {@code <fault type> - <message>}" (libvirt's wording for the callers' tables).
+     * Which VM to check for questions while a task runs: none (datastore tasks), a known VM, or
+     * the VM with a UUID that may not exist yet (RegisterVM_Task).
+     *
+     * @param vm         the VM, or null
+     * @param uuid       find the VM by this UUID (optional occurrence) when {@code vm} is null, or null
+     * @param datacenter the datacenter for the UUID search, or null for all
+     * @param autoAnswer answer questions with their default choice
      */
-    public static Object runOrFail(VimSession session, String method, VimCall<ManagedObjectReference> start,
-                                   ProgressListener progress, String failure) {
-        TaskInfo info = run(session, method, start, progress);
-        if (info.getState() != TaskInfoState.SUCCESS) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                    failure + ": " + VimFaults.describe(info.getError()));
+    public record Watch(ManagedObjectReference vm, UUID uuid, ManagedObjectReference datacenter, boolean autoAnswer) {
+        public static Watch none() {
+            return new Watch(null, null, null, false);
         }
-        return info.getResult();
+
+        public static Watch vm(ManagedObjectReference vm, boolean autoAnswer) {
+            return new Watch(Objects.requireNonNull(vm), null, null, autoAnswer);
+        }
+
+        public static Watch uuid(UUID uuid, ManagedObjectReference datacenter, boolean autoAnswer) {
+            return new Watch(null, Objects.requireNonNull(uuid), datacenter, autoAnswer);
+        }
     }
 
-    /** Waits until the task is finished; returns its final {@code info}. */
-    public static TaskInfo await(VimSession session, ManagedObjectReference task, String operation,
-                                 ProgressListener progress) {
-        long pause = FIRST_PAUSE_MS;
-        int lastProgress = Integer.MIN_VALUE;
+    /**
+     * Waits until {@code task} ends.
+     *
+     * @param operation     the name progress is reported under, e.g. {@code "PowerOnVM_Task"}
+     * @param failurePrefix the caller's text for a failed task, e.g. {@code "Could not start domain"};
+     *                      the failure is {@code INTERNAL_ERROR "<prefix>: <fault> - <message>"}
+     * @return the final TaskInfo of a successful task (its {@code result} is the task's result)
+     */
+    public TaskInfo await(ManagedObjectReference task, String operation, Watch watch, ProgressListener progress,
+                          String failurePrefix) {
+        Objects.requireNonNull(task, "task");
+        ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_POLL_MILLIS;
+        int reported = Integer.MIN_VALUE;
+        ManagedObjectReference vm = watch.vm();
         while (true) {
-            TaskInfo info = read(session, task);
-            TaskInfoState state = info.getState();
-            int percent = state == TaskInfoState.SUCCESS ? 100
-                    : info.getProgress() == null ? -1 : info.getProgress();
-            if (percent != lastProgress) {
-                progress.progress(operation, percent);
-                lastProgress = percent;
+            if (vm == null && watch.uuid() != null) {
+                vm = findByUuid(watch.uuid(), watch.datacenter());
             }
-            if (state == TaskInfoState.SUCCESS || state == TaskInfoState.ERROR) {
+            Poll poll = poll(task, vm);
+            TaskInfo info = poll.info();
+            TaskInfoState state = info.getState();
+            if (state == TaskInfoState.SUCCESS) {
+                if (reported != 100) {
+                    listener.progress(operation, 100);
+                }
                 return info;
             }
+            if (state == TaskInfoState.ERROR) {
+                throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                        failurePrefix + ": " + VimFaults.describe(info.getError()));
+            }
+            if (poll.question() != null) {
+                try {
+                    Questions.handle(session, vm, poll.question(), watch.autoAnswer());
+                } catch (HypervisorException e) {
+                    cancelBlocked(task, info);
+                    throw e;
+                }
+                pause = FIRST_POLL_MILLIS;
+                continue;
+            }
+            int percent = state == TaskInfoState.RUNNING && info.getProgress() != null ? info.getProgress() : -1;
+            if (percent != reported) {
+                listener.progress(operation, percent);
+                reported = percent;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                cancel(task, info);
+                throw new HypervisorException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.ESX,
+                        operation + " on '" + session.host() + "' did not finish within " + timeout.toSeconds()
+                                + " s (last state " + state.value() + ", progress " + percent + "%)");
+            }
             try {
-                Thread.sleep(pause);
+                Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HypervisorException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.ESX,
-                        "Interrupted while waiting for task '" + task.getValue() + "' (" + operation
-                                + ") on '" + session.host() + "'; the task continues on the server", e);
+                cancel(task, info);
+                throw new HypervisorException(ErrorCode.OPERATION_FAILED, ErrorDomain.ESX,
+                        "Interrupted while waiting for " + operation + " on '" + session.host() + "'");
             }
-            pause = Math.min(MAX_PAUSE_MS, pause * 2);
+            pause = Math.min(pause * 2, maxPollInterval.toMillis());
         }
     }
 
-    private static TaskInfo read(VimSession session, ManagedObjectReference task) {
-        List<ObjectProps> result = PropertyReader.retrieve(session,
-                Specs.filter(Specs.from(task, false), Specs.props("Task", "info")));
-        if (result.isEmpty()) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                    "Task '" + task.getValue() + "' on '" + session.host() + "' vanished while waiting for it");
+    private record Poll(TaskInfo info, VirtualMachineQuestionInfo question) {
+    }
+
+    private Poll poll(ManagedObjectReference task, ManagedObjectReference vm) {
+        List<ObjectSpec> objects = new ArrayList<>();
+        List<PropertySpec> props = new ArrayList<>();
+        objects.add(Specs.from(task, false));
+        props.add(Specs.props(task.getType(), "info"));
+        if (vm != null) {
+            objects.add(Specs.from(vm, false));
+            props.add(Specs.props("VirtualMachine", "runtime.question"));
         }
-        TaskInfo info = result.get(0).require("info", TaskInfo.class);
-        if (info.getState() == null) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                    "Task '" + task.getValue() + "' on '" + session.host() + "' has no state");
+        TaskInfo info = null;
+        VirtualMachineQuestionInfo question = null;
+        for (ObjectProps o : PropertyReader.retrieve(session, Specs.filter(objects, props))) {
+            if (o.mor().getValue().equals(task.getValue()) && o.type().equals(task.getType())) {
+                info = o.get("info", TaskInfo.class).orElse(null);
+            } else {
+                question = o.get("runtime.question", VirtualMachineQuestionInfo.class).orElse(null);
+            }
         }
-        return info;
+        if (info == null || info.getState() == null) {
+            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                    "Missing 'info' property of task '" + task.getValue() + "' on '" + session.host() + "'");
+        }
+        return new Poll(info, question);
+    }
+
+    private ManagedObjectReference findByUuid(UUID uuid, ManagedObjectReference datacenter) {
+        ManagedObjectReference searchIndex = session.content().getSearchIndex();
+        return session.call("FindByUuid", p -> p.findByUuid(searchIndex, datacenter, uuid.toString(), true, null));
+    }
+
+    /** A task blocked by a question we did not answer: cancel it if it can be (esx-spec 3.3 step 2.1). */
+    private void cancelBlocked(ManagedObjectReference task, TaskInfo info) {
+        if (Boolean.TRUE.equals(info.isCancelable())) {
+            try {
+                session.call("CancelTask", p -> {
+                    p.cancelTask(task);
+                    return null;
+                });
+            } catch (HypervisorException e) {
+                LOG.log(System.Logger.Level.ERROR, "Cancelable task is blocked by an unanswered question but"
+                        + " cancellation failed: {0}", e.getMessage());
+            }
+        } else {
+            LOG.log(System.Logger.Level.ERROR, "Non-cancelable task is blocked by an unanswered question");
+        }
+    }
+
+    /** Best-effort cancel of a task we stop waiting for. */
+    private void cancel(ManagedObjectReference task, TaskInfo info) {
+        if (!Boolean.TRUE.equals(info.isCancelable())) {
+            return;
+        }
+        try {
+            session.call("CancelTask", p -> {
+                p.cancelTask(task);
+                return null;
+            });
+        } catch (HypervisorException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cancelling task ''{0}'' failed: {1}", task.getValue(), e.getMessage());
+        }
+    }
+
+    /** Starts a task with {@code call} and waits for it; see {@link #await}. */
+    public TaskInfo run(String method, VimCall<ManagedObjectReference> call, Watch watch, ProgressListener progress,
+                        String failurePrefix) {
+        ManagedObjectReference task = session.call(method, call);
+        if (task == null) {
+            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                    "Call to '" + method + "' returned an empty result, expecting a non-empty result");
+        }
+        return await(task, method, watch, progress, failurePrefix);
+    }
+
+    @Override
+    public String toString() {
+        return "Tasks[" + session.host() + ", timeout=" + timeout + "]";
     }
 }

@@ -61,6 +61,12 @@ public final class VimFaults {
                             && "VirtualMachine".equals(m.getObj().getType()), ErrorCode.NO_DOMAIN,
                     (h, c, t) -> "Domain (VirtualMachine '" + ((ManagedObjectNotFound) fault(t)).getObj().getValue()
                             + "') no longer exists on '" + h + "'"),
+            // a fault the operation's WSDL does not declare arrives untyped (e.g. ManagedObjectNotFound
+            // from RetrievePropertiesEx when a VM vanished): read the detail element
+            new Rule(t -> t instanceof SOAPFaultException s
+                            && "VirtualMachine".equals(notFoundObject(s)[0]), ErrorCode.NO_DOMAIN,
+                    (h, c, t) -> "Domain (VirtualMachine '" + notFoundObject((SOAPFaultException) t)[1]
+                            + "') no longer exists on '" + h + "'"),
             new Rule(t -> fault(t) != null, ErrorCode.INTERNAL_ERROR,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed. Fault: " + faultText(t)),
             new Rule(t -> t instanceof SOAPFaultException, ErrorCode.INTERNAL_ERROR,
@@ -212,6 +218,25 @@ public final class VimFaults {
             }
         }
         return false;
+    }
+
+    /** {type, value} of the {@code obj} in a ManagedObjectNotFound detail, or {null, null}. */
+    private static String[] notFoundObject(SOAPFaultException e) {
+        if (e.getFault() == null || e.getFault().getDetail() == null) {
+            return new String[2];
+        }
+        var it = e.getFault().getDetail().getDetailEntries();
+        while (it.hasNext()) {
+            var entry = it.next();
+            if (!entry.getElementName().getLocalName().startsWith("ManagedObjectNotFound")) {
+                continue;
+            }
+            var children = entry.getElementsByTagNameNS("*", "obj");
+            if (children.getLength() > 0 && children.item(0) instanceof org.w3c.dom.Element obj) {
+                return new String[] {obj.getAttribute("type"), obj.getTextContent().trim()};
+            }
+        }
+        return new String[2];
     }
 
     private static boolean hasCertificateCause(Throwable t) {

@@ -333,6 +333,55 @@ public final class VimSession implements AutoCloseable {
         call("CurrentTime", p -> p.currentTime(serviceInstance()));
     }
 
+    /**
+     * Uploads a file over HTTP(S) with the session cookie (HTTP PUT, e.g. a {@code .vmx} to
+     * {@code /folder}); 200 and 201 are success. Re-logs in once on 401/403.
+     */
+    public void upload(URL url, byte[] body) {
+        ensureOpen();
+        long generation = loginGeneration.get();
+        int status = put(url, body);
+        if (status == 401 || status == 403) {
+            relogin(generation);
+            status = put(url, body);
+        }
+        if (status != 200 && status != 201) {
+            throw new HypervisorException(ErrorCode.HTTP_ERROR, ErrorDomain.ESX,
+                    "HTTP response code " + status + " for upload to '" + url + "'");
+        }
+    }
+
+    private int put(URL url, byte[] body) {
+        requestCounts.computeIfAbsent("PUT", k -> new LongAdder()).increment();
+        lastUseNanos = System.nanoTime();
+        HttpURLConnection c = null;
+        try {
+            c = transport.open(url);
+            c.setRequestMethod("PUT");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(body.length);
+            c.setRequestProperty("Cookie", cookieHeader());
+            c.setRequestProperty("User-Agent", "jvirt-esx");
+            c.setRequestProperty("Content-Type", "application/octet-stream");
+            try (var out = c.getOutputStream()) {
+                out.write(body);
+            }
+            int status = c.getResponseCode();
+            try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                if (in != null) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+            return status;
+        } catch (IOException e) {
+            throw VimFaults.map(host, "PUT " + url.getPath(), e);
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
     private String cookieHeader() {
         StringBuilder sb = new StringBuilder();
         for (HttpCookie cookie : cookies.getCookieStore().get(URI.create(sdkUrl.getProtocol() + "://" + sdkUrl.getHost()))) {

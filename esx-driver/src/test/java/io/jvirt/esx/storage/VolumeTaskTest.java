@@ -1,10 +1,8 @@
-package io.jvirt.esx.vi;
+package io.jvirt.esx.storage;
 
-import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
-import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.StoragePool;
@@ -17,19 +15,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The task waiter against simulator tasks that take time and report progress. */
-class TasksTest {
+/** Volume operations are vSphere tasks: progress reaches the listener, an interrupted caller stops waiting. */
+class VolumeTaskTest {
     private static final String DISK = "<volume><name>t/d.vmdk</name><capacity>1048576</capacity><allocation>0</allocation>"
             + "<target><format type='vmdk'/></target></volume>";
 
     @Test
-    void reportsProgressUntilSuccess() {
+    void creationReportsIntermediateProgress() {
         try (SimulatedConnection sim = SimulatedConnection.start(VsphereSimulator.builder().model(SimulatorModel.ESX).vms(0)
                 .taskDuration(Duration.ofMillis(800)))) {
-            EsxConnection c = sim.connection();
-            StoragePool pool = c.lookupStoragePoolByName("LocalDS_0");
+            StoragePool pool = sim.connection().lookupStoragePoolByName("LocalDS_0");
             List<Integer> seen = new CopyOnWriteArrayList<>();
             pool.createVolume(DISK, (op, p) -> {
                 if (op.equals("CreateVirtualDisk_Task")) {
@@ -38,14 +36,11 @@ class TasksTest {
             });
             assertEquals(100, seen.get(seen.size() - 1), seen.toString());
             assertTrue(seen.stream().anyMatch(p -> p > 0 && p < 100), "intermediate progress: " + seen);
-            for (int i = 1; i < seen.size(); i++) {
-                assertTrue(seen.get(i) >= seen.get(i - 1) || seen.get(i - 1) == -1, seen.toString());
-            }
         }
     }
 
     @Test
-    void interruptedWaiterStopsWithoutLeakingTheThread() throws Exception {
+    void interruptedCallerStopsWaiting() throws Exception {
         try (SimulatedConnection sim = SimulatedConnection.start(VsphereSimulator.builder().model(SimulatorModel.ESX).vms(0)
                 .taskDuration(Duration.ofSeconds(30)))) {
             StoragePool pool = sim.connection().lookupStoragePoolByName("LocalDS_0");
@@ -62,10 +57,8 @@ class TasksTest {
             t.interrupt();
             t.join(5000);
             assertFalse(t.isAlive());
-            HypervisorException e = (HypervisorException) failure.get();
-            assertEquals(ErrorCode.OPERATION_TIMEOUT, e.code(), String.valueOf(e));
-            assertTrue(e.getMessage().startsWith("Interrupted while waiting for task"), e.getMessage());
-            assertTrue(e.getMessage().endsWith("the task continues on the server"), e.getMessage());
+            HypervisorException e = assertInstanceOf(HypervisorException.class, failure.get());
+            assertTrue(e.getMessage().startsWith("Interrupted while waiting for"), e.getMessage());
         }
     }
 }

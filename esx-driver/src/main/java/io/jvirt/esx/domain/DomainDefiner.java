@@ -1,0 +1,155 @@
+package io.jvirt.esx.domain;
+
+import io.jvirt.esx.vi.Tasks;
+import io.jvirt.esx.vi.VirtualHardware;
+import io.jvirt.spi.Domain;
+import io.jvirt.spi.DomainState;
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.ErrorDomain;
+import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.ProgressListener;
+import io.jvirt.spi.xml.DiskDef;
+import io.jvirt.spi.xml.DomainDef;
+import io.jvirt.spi.xml.DomainXml;
+import io.jvirt.vim25.ManagedObjectReference;
+import io.jvirt.vim25.TaskInfo;
+import io.jvirt.vmx.ScsiModelDetector;
+import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.VmxContext;
+import io.jvirt.vmx.util.DatastoreItemEscaper;
+import io.jvirt.vmx.util.DatastorePath;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * {@code domainDefineXML} (esx-spec 2.4): XML -> VMX, HTTP PUT of the {@code .vmx} next to the
+ * first file-based hard disk, {@code RegisterVM_Task}. Editing an existing domain is refused, as
+ * in libvirt; nothing is rolled back when registration fails (the uploaded file stays).
+ *
+ * <p>Deliberate difference (esx-spec 7.2 #9): when the first disk lies at the datastore root
+ * ({@code [ds] disk.vmdk}) libvirt takes the file name for a directory and uploads to
+ * {@code disk.vmdk/<name>.vmx}, which cannot work; we put the {@code .vmx} at the root too.
+ */
+public final class DomainDefiner {
+    private final WriteContext ctx;
+
+    public DomainDefiner(WriteContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Where the {@code .vmx} goes: datastore and directory ("" for the datastore root). */
+    record Placement(String datastore, String directory) {
+        String vmxPath(String escapedName) {
+            return directory.isEmpty() ? "[" + datastore + "] " + escapedName + ".vmx"
+                    : "[" + datastore + "] " + directory + "/" + escapedName + ".vmx";
+        }
+    }
+
+    public Domain define(String xml, ProgressListener progress) {
+        if (xml == null) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "domain XML must not be null");
+        }
+        DomainDef parsed = DomainXml.parse(xml);
+        DomainDef def = parsed.uuid() == null ? parsed.toBuilder().uuid(UUID.randomUUID()).build() : parsed;
+        if (def.name() == null || def.name().isEmpty()) {
+            throw new HypervisorException(ErrorCode.XML_ERROR, ErrorDomain.ESX, "missing domain name");
+        }
+        if (def.name().indexOf('\n') >= 0) {
+            throw new HypervisorException(ErrorCode.XML_DETAIL, ErrorDomain.ESX, "invalid char in name: \n");
+        }
+        if (exists(def)) {
+            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+                    "Domain already exists, editing existing domains is not supported yet");
+        }
+        int hw = VirtualHardware.version(ctx.primary().productLine(), ctx.primary().productVersion());
+        EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", ctx.reads()::datastoresOfScope);
+        ScsiModelDetector scsi = new ScsiAutodetect(ctx.primary(), ctx.scope(), ctx.taskTimeout());
+        String vmx = Vmx.fromDomain(def, new VmxContext(mapper, scsi, null, null, hw));
+        Placement placement = placement(def);
+        String escapedName = DatastoreItemEscaper.escape(def.name());
+        ctx.primary().upload(uploadUrl(placement, escapedName), vmx.getBytes(StandardCharsets.UTF_8));
+        String vmxPath = placement.vmxPath(escapedName);
+        ManagedObjectReference vmFolder = ctx.scope().vmFolder();
+        ManagedObjectReference pool = ctx.scope().resourcePool();
+        ManagedObjectReference host = ctx.scope().hostSystem();
+        TaskInfo done = ctx.tasks(ctx.primary()).run("RegisterVM_Task",
+                p -> p.registerVMTask(vmFolder, vmxPath, null, false, pool, host),
+                Tasks.Watch.uuid(def.uuid(), ctx.scope().datacenter(), ctx.autoAnswer()), progress,
+                "Could not define domain");
+        if (!(done.getResult() instanceof ManagedObjectReference vm)) {
+            return ctx.reads().lookupByUuid(def.uuid());
+        }
+        return new EsxDomain(ctx.reads(), vm, def.name(), def.uuid(), -1, DomainState.SHUTOFF, vmxPath);
+    }
+
+    private boolean exists(DomainDef def) {
+        try {
+            ctx.reads().lookupByUuid(def.uuid());
+            return true;
+        } catch (HypervisorException e) {
+            if (e.code() != ErrorCode.NO_DOMAIN) {
+                throw e;
+            }
+        }
+        try {
+            ctx.reads().lookupByName(def.name());
+            return true;
+        } catch (HypervisorException e) {
+            if (e.code() != ErrorCode.NO_DOMAIN) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** The first file-based hard disk decides datastore and directory (esx-spec 2.4 step 6). */
+    static Placement placement(DomainDef def) {
+        var disks = def.devices() == null ? java.util.List.<DiskDef>of() : def.devices().disks();
+        if (disks.isEmpty()) {
+            throw internal("Domain XML doesn't contain any disks, cannot deduce datastore and path for VMX file");
+        }
+        DiskDef first = disks.stream().filter(d -> "disk".equals(d.device()) && "file".equals(d.type())).findFirst()
+                .orElseThrow(() -> internal("Domain XML doesn't contain any file-based harddisks, cannot deduce"
+                        + " datastore and path for VMX file"));
+        if (first.source() == null || first.source().isEmpty()) {
+            throw internal("First file-based harddisk has no source, cannot deduce datastore and path for VMX file");
+        }
+        DatastorePath path;
+        try {
+            path = DatastorePath.parse(first.source());
+        } catch (HypervisorException e) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, e.getMessage(), e);
+        }
+        if (!first.source().toLowerCase(Locale.ROOT).endsWith(".vmdk")) {
+            throw internal("Expecting source '" + first.source() + "' of first file-based harddisk to be a VMDK image");
+        }
+        boolean atRoot = path.directoryAndFileName().indexOf('/') < 0;
+        return new Placement(path.datastoreName(), atRoot ? "" : path.directoryName());
+    }
+
+    /**
+     * {@code <transport>://<server>:<port>/folder/E(dir)/E(name).vmx?dcPath=E(dc)&dsName=E(ds)}: the
+     * separator between directory and file stays a {@code /}, slashes inside the directory are
+     * encoded (esx-spec 2.4 step 8).
+     */
+    URL uploadUrl(Placement placement, String escapedName) {
+        URL sdk = ctx.primary().sdkUrl();
+        String file = FolderUrls.encode(escapedName) + ".vmx";
+        String path = placement.directory().isEmpty() ? file : FolderUrls.encode(placement.directory()) + "/" + file;
+        String spec = sdk.getProtocol() + "://" + sdk.getAuthority() + "/folder/" + path + "?dcPath="
+                + FolderUrls.encode(ctx.scope().datacenterPath()) + "&dsName=" + FolderUrls.encode(placement.datastore());
+        try {
+            return new URL(spec);
+        } catch (MalformedURLException e) {
+            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Bad upload URL '" + spec + "'", e);
+        }
+    }
+
+    private static HypervisorException internal(String message) {
+        return new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, message);
+    }
+}

@@ -1,0 +1,56 @@
+package io.jvirt.esx.domain;
+
+import io.jvirt.esx.domain.snapshot.DomainSnapshots;
+
+import java.time.Clock;
+
+/**
+ * The write side of the domain sub-driver, one object per concern; {@link EsxDomain} and
+ * {@code EsxConnection} delegate to it.
+ */
+public final class DomainWrites {
+    private final WriteContext ctx;
+    private final DomainLifecycle lifecycle;
+    private final DomainReconfigure reconfigure;
+    private final DomainSnapshots snapshots;
+    private final DomainDefiner definer;
+    private final Migration migration;
+
+    public DomainWrites(WriteContext ctx) {
+        this.ctx = ctx;
+        this.lifecycle = new DomainLifecycle(ctx);
+        this.reconfigure = new DomainReconfigure(ctx);
+        this.snapshots = new DomainSnapshots(ctx, Clock.systemUTC());
+        this.definer = new DomainDefiner(ctx);
+        this.migration = new Migration(ctx);
+    }
+
+    public WriteContext context() {
+        return ctx;
+    }
+
+    public DomainLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public DomainReconfigure reconfigure() {
+        return reconfigure;
+    }
+
+    public DomainSnapshots snapshots() {
+        return snapshots;
+    }
+
+    public DomainDefiner definer() {
+        return definer;
+    }
+
+    public Migration migration() {
+        return migration;
+    }
+
+    @Override
+    public String toString() {
+        return "DomainWrites[" + ctx + "]";
+    }
+}
