@@ -223,6 +223,7 @@ class VmfsStorageTest {
     @Test
     void createsThinAndPreallocatedDisks() {
         StoragePool pool = c.lookupStoragePoolByName("LocalDS_0");
+        long mkdirs = c.requestCounts().getOrDefault("MakeDirectory", 0L);
         StorageVolume thin = pool.createVolume(volumeXml("created/thin.vmdk", "10", "0", "vmdk"), ProgressListener.NONE);
         assertEquals("created/thin.vmdk", thin.name());
         assertEquals("[LocalDS_0] created/thin.vmdk", thin.path());
@@ -238,6 +239,7 @@ class VmfsStorageTest {
                 StandardCharsets.UTF_8);
         assertFalse(thickDescriptor.contains("thinProvisioned"), thickDescriptor);
         assertEquals(thick.key(), pool.lookupVolumeByName("created/thick.vmdk").key());
+        assertEquals(mkdirs + 1, c.requestCounts().get("MakeDirectory"), "the directory is made once");
 
         HypervisorException e = fails(ErrorCode.INTERNAL_ERROR, null, () -> pool.createVolume(
                 volumeXml("created/thin.vmdk", "1", "0", "vmdk"), ProgressListener.NONE));
