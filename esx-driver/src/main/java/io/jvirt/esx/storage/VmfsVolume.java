@@ -41,7 +41,7 @@ final class VmfsVolume implements StorageVolume {
         this.listed = listed;
     }
 
-    private StorageContext ctxOf() {
+    private StorageContext ctx() {
         return pool.context();
     }
 
@@ -107,7 +107,7 @@ final class VmfsVolume implements StorageVolume {
 
     @Override
     public void delete() {
-        StorageContext c = ctxOf();
+        StorageContext c = ctx();
         Tasks.of(c.session()).run("DeleteVirtualDisk_Task", p -> p.deleteVirtualDiskTask(
                 c.session().content().getVirtualDiskManager(), path(), c.datacenter()),
                 Tasks.Watch.none(), ProgressListener.NONE, "Could not delete volume");
@@ -115,14 +115,14 @@ final class VmfsVolume implements StorageVolume {
 
     @Override
     public void wipe() {
-        StorageContext c = ctxOf();
+        StorageContext c = ctx();
         Tasks.of(c.session()).run("ZeroFillVirtualDisk_Task", p -> p.zeroFillVirtualDiskTask(
                 c.session().content().getVirtualDiskManager(), path(), c.datacenter()),
                 Tasks.Watch.none(), ProgressListener.NONE, "Could not wipe volume");
     }
 
     private URL fileUrl() {
-        StorageContext c = ctxOf();
+        StorageContext c = ctx();
         return FolderUrls.file(c.session().sdkUrl(), name, c.scope().datacenterPath(), pool.name());
     }
 
@@ -132,7 +132,7 @@ final class VmfsVolume implements StorageVolume {
         if (data == null) {
             throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "No upload data given");
         }
-        FolderTransfer.upload(ctxOf().session(), fileUrl(), path(), data, offset, length,
+        FolderTransfer.upload(ctx().session(), fileUrl(), path(), data, offset, length,
                 progress == null ? ProgressListener.NONE : progress);
     }
 
@@ -141,7 +141,7 @@ final class VmfsVolume implements StorageVolume {
         if (sink == null) {
             throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "No download sink given");
         }
-        FolderTransfer.download(ctxOf().session(), fileUrl(), path(), sink, offset, length,
+        FolderTransfer.download(ctx().session(), fileUrl(), path(), sink, offset, length,
                 progress == null ? ProgressListener.NONE : progress);
     }
 

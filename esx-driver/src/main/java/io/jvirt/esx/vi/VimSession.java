@@ -328,9 +328,18 @@ public final class VimSession implements AutoCloseable {
         return c;
     }
 
-    /** One cheap request that logs in again if the session expired (before a streamed upload). */
+    /**
+     * Logs in again if the session expired: one read of {@code SessionManager.currentSession},
+     * which servers answer without a session (null when not logged in). Used before a streamed
+     * upload, whose body cannot be sent twice, and after a file request was refused with 401/403.
+     */
     public void ensureLoggedIn() {
-        call("CurrentTime", p -> p.currentTime(serviceInstance()));
+        long generation = loginGeneration.get();
+        java.util.List<ObjectProps> result = PropertyReader.retrieve(this, Specs.filter(
+                Specs.from(content.getSessionManager(), false), Specs.props("SessionManager", "currentSession")));
+        if (result.isEmpty() || result.get(0).get("currentSession").isEmpty()) {
+            relogin(generation);
+        }
     }
 
     /**

@@ -126,4 +126,18 @@ class VolumeTransferTest {
         fails(ErrorCode.NO_STORAGE_VOL, "Cannot download volume '[LocalDS_0] isos/gone.iso': the file does not exist",
                 () -> v.download(new ByteArrayOutputStream(), 0, -1, ProgressListener.NONE));
     }
+
+    @Test
+    void transfersLogInAgainAfterTheSessionExpired() {
+        StorageVolume v = volume("isos/data.iso");
+        esx.simulator().expireSessions();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        v.download(out, 0, 100, ProgressListener.NONE);
+        assertArrayEquals(Arrays.copyOf(DATA, 100), out.toByteArray());
+        esx.simulator().putDatastoreFile("LocalDS_0", "isos/relogin.iso", new byte[] {1});
+        StorageVolume up = volume("isos/relogin.iso");
+        esx.simulator().expireSessions();
+        up.upload(new ByteArrayInputStream(new byte[] {9, 8}), 0, 2, ProgressListener.NONE);
+        assertArrayEquals(new byte[] {9, 8}, esx.simulator().datastoreFile("LocalDS_0", "isos/relogin.iso").orElseThrow());
+    }
 }
