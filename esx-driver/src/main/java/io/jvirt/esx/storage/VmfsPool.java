@@ -189,10 +189,17 @@ final class VmfsPool implements StoragePool {
         VmfsVolumeName target = VmfsVolumeName.check(VolumeXmlParser.parse(xml));
         if (backend.search().fileInfo(browser(), name, target.directory(), true).isEmpty()) {
             String dir = path(target.directory());
-            ctx().session().call("MakeDirectory", p -> {
-                p.makeDirectory(ctx().session().content().getFileManager(), dir, ctx().datacenter(), true);
-                return null;
-            });
+            try {
+                ctx().session().call("MakeDirectory", p -> {
+                    p.makeDirectory(ctx().session().content().getFileManager(), dir, ctx().datacenter(), true);
+                    return null;
+                });
+            } catch (HypervisorException e) {
+                // Another caller may have made it between our check and our request: fine.
+                if (backend.search().fileInfo(browser(), name, target.directory(), true).isEmpty()) {
+                    throw e;
+                }
+            }
         }
         return target;
     }

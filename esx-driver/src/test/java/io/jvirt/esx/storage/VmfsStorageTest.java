@@ -307,4 +307,34 @@ class VmfsStorageTest {
         fails(ErrorCode.NO_SUPPORT, null, () -> pool.createVolumeFrom(volumeXml("x/y.vmdk", "1", "0", "vmdk"),
                 c.lookupStoragePoolByName("iqn.2026-01.test.jvirt:storage.target0").listAllVolumes().get(0), ProgressListener.NONE));
     }
+
+    @Test
+    void concurrentCreationsAndListingsOnOneConnection() throws Exception {
+        StoragePool pool = c.lookupStoragePoolByName("LocalDS_0");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                results.add(threads.submit(() -> n % 2 == 0
+                        ? pool.createVolume(volumeXml("par/disk" + n + ".vmdk", "1", "0", "vmdk"), ProgressListener.NONE).key()
+                        : String.valueOf(c.listAllStoragePools().size())));
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (int i = 0; i < results.size(); i++) {
+                String r = results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (i % 2 == 0) {
+                    keys.add(r);
+                } else {
+                    assertEquals("3", r);
+                }
+            }
+            assertEquals(3, keys.size(), "each disk has its own UUID");
+            for (int n = 0; n < 6; n += 2) {
+                assertTrue(esx.simulator().datastoreFile("LocalDS_0", "par/disk" + n + ".vmdk").isPresent());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
