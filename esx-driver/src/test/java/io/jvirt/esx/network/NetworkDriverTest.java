@@ -166,4 +166,28 @@ class NetworkDriverTest {
                 () -> c.lookupNetworkByName("vSwitch0").undefine());
         assertEquals("vSwitch0", c.lookupNetworkByName("vSwitch0").name());
     }
+
+    @Test
+    void oneRequestPerListingLookupAndXml() {
+        long before = c.requestCount();
+        c.listAllNetworks();
+        Network n = c.lookupNetworkByName("vSwitch0");
+        n.xmlDesc();
+        c.listAllInterfaces();
+        c.lookupInterfaceByName("vmnic0").xmlDesc(false);
+        assertEquals(before + 6, c.requestCount(), c.requestCounts().toString());
+    }
+
+    @Test
+    void defineAndUndefineThroughAVcenter() {
+        try (SimulatedConnection vpx = SimulatedConnection.start(SimulatorModel.VPX)) {
+            EsxConnection v = vpx.connection();
+            Network n = v.defineNetwork("<network><name>vSwitchVc</name><forward mode='bridge'><interface dev='vmnic1'/>"
+                    + "</forward><portgroup name='pgVc'/></network>");
+            assertTrue(n.xmlDesc().contains("<interface dev='vmnic1'/>"), n.xmlDesc());
+            assertTrue(n.xmlDesc().contains("<portgroup name='pgVc'>"), n.xmlDesc());
+            n.undefine();
+            fails(ErrorCode.NO_NETWORK, null, () -> v.lookupNetworkByUuid(n.uuid()));
+        }
+    }
 }
