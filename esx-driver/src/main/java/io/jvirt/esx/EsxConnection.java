@@ -7,6 +7,9 @@ import io.jvirt.esx.domain.EsxFileNameMapper;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.node.Capabilities;
+import io.jvirt.esx.iface.InterfaceDriver;
+import io.jvirt.esx.network.NetworkDriver;
+import io.jvirt.esx.storage.StorageDriver;
 import io.jvirt.esx.node.HostProperties;
 import io.jvirt.esx.node.NodeFacts;
 import io.jvirt.esx.transport.TransportConfig;
@@ -26,7 +29,11 @@ import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.HostInterface;
+import io.jvirt.spi.Network;
 import io.jvirt.spi.NodeInfo;
+import io.jvirt.spi.StoragePool;
+import io.jvirt.spi.StorageVolume;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
@@ -64,6 +71,9 @@ public final class EsxConnection implements Connection {
     private final InventoryScope scope;
     private final String capabilities;
     private final DomainDriver domains;
+    private final StorageDriver storage;
+    private final NetworkDriver networks;
+    private final InterfaceDriver interfaces;
     private volatile DomainWrites writes;
 
     private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
@@ -84,6 +94,9 @@ public final class EsxConnection implements Connection {
                     .ifPresent(m -> managers.put(h.value(), m));
         }
         this.domains = new DomainDriver(this, primary, scope, managers);
+        this.storage = new StorageDriver(this, primary, scope);
+        this.networks = new NetworkDriver(this, primary, scope);
+        this.interfaces = new InterfaceDriver(this, primary, scope);
         this.writes = new DomainWrites(new WriteContext(this, primary, vcenter, scope, params.autoAnswer(), managers,
                 Tasks.DEFAULT_TIMEOUT, domains));
     }
@@ -421,6 +434,70 @@ public final class EsxConnection implements Connection {
         if (!"vmware-vmx".equals(format)) {
             throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "Unsupported config format '" + format + "'");
         }
+    }
+
+    // ---- storage (io.jvirt.esx.storage) ------------------------------------------------------
+
+    @Override
+    public List<StoragePool> listAllStoragePools() {
+        return storage.listAll();
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByName(String name) {
+        return storage.lookupByName(name);
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUuid(UUID uuid) {
+        return storage.lookupByUuid(uuid);
+    }
+
+    @Override
+    public StorageVolume lookupStorageVolumeByPath(String path) {
+        return storage.volumeByPath(path);
+    }
+
+    @Override
+    public StorageVolume lookupStorageVolumeByKey(String key) {
+        return storage.volumeByKey(key);
+    }
+
+    // ---- networks (io.jvirt.esx.network) and host interfaces (io.jvirt.esx.iface) -----------
+
+    @Override
+    public List<Network> listAllNetworks() {
+        return networks.listAll();
+    }
+
+    @Override
+    public Network lookupNetworkByName(String name) {
+        return networks.lookupByName(name);
+    }
+
+    @Override
+    public Network lookupNetworkByUuid(UUID uuid) {
+        return networks.lookupByUuid(uuid);
+    }
+
+    @Override
+    public Network defineNetwork(String xml) {
+        return networks.define(xml);
+    }
+
+    @Override
+    public List<HostInterface> listAllInterfaces() {
+        return interfaces.listAll();
+    }
+
+    @Override
+    public HostInterface lookupInterfaceByName(String name) {
+        return interfaces.lookupByName(name);
+    }
+
+    @Override
+    public HostInterface lookupInterfaceByMac(String mac) {
+        return interfaces.lookupByMac(mac);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------

@@ -375,6 +375,36 @@ public final class VimSession implements AutoCloseable {
     }
 
     /**
+     * An HTTP(S) connection to a file URL of this server (e.g. {@code /folder}) carrying the
+     * session cookie, with this session's TLS, proxy and timeouts; counted under {@code method}.
+     * The caller sends the request and disconnects. Used for streamed volume transfers.
+     */
+    public HttpURLConnection openFileConnection(URL url, String method) throws IOException {
+        ensureOpen();
+        requestCounts.computeIfAbsent(method, k -> new LongAdder()).increment();
+        lastUseNanos = System.nanoTime();
+        HttpURLConnection c = transport.open(url);
+        c.setRequestMethod(method);
+        c.setRequestProperty("Cookie", cookieHeader());
+        c.setRequestProperty("User-Agent", "jvirt-esx");
+        return c;
+    }
+
+    /**
+     * Logs in again if the session expired: one read of {@code SessionManager.currentSession},
+     * which servers answer without a session (null when not logged in). Used before a streamed
+     * upload, whose body cannot be sent twice, and after a file request was refused with 401/403.
+     */
+    public void ensureLoggedIn() {
+        long generation = loginGeneration.get();
+        java.util.List<ObjectProps> result = PropertyReader.retrieve(this, Specs.filter(
+                Specs.from(content.getSessionManager(), false), Specs.props("SessionManager", "currentSession")));
+        if (result.isEmpty() || result.get(0).get("currentSession").isEmpty()) {
+            relogin(generation);
+        }
+    }
+
+    /**
      * Uploads a file over HTTP(S) with the session cookie (HTTP PUT, e.g. a {@code .vmx} to
      * {@code /folder}); 200 and 201 are success. Re-logs in once on 401/403.
      */

@@ -1,0 +1,70 @@
+package io.jvirt.esx.network;
+
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.ErrorDomain;
+import io.jvirt.spi.HypervisorException;
+import io.jvirt.vim25.HostNetworkTrafficShapingPolicy;
+
+import java.util.Optional;
+
+/**
+ * Converts between libvirt bandwidth (KB/s, KiB) and a vSwitch or port group traffic shaping
+ * policy (bit/s, bytes), which shapes both directions alike (esx-spec 2.12).
+ */
+final class ShapingPolicies {
+    private ShapingPolicies() {
+    }
+
+    /**
+     * The policy for a {@code <bandwidth>}; empty when there is none or all its values are 0.
+     * Inbound and outbound must both be given and be equal.
+     */
+    static Optional<HostNetworkTrafficShapingPolicy> toPolicy(Bandwidth bandwidth) {
+        if (bandwidth == null || (bandwidth.inbound() == null && bandwidth.outbound() == null)) {
+            return Optional.empty();
+        }
+        if (bandwidth.inbound() == null || !bandwidth.inbound().equals(bandwidth.outbound())) {
+            throw new HypervisorException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.ESX,
+                    "Different inbound and outbound bandwidth is unsupported");
+        }
+        Bandwidth.Rate r = bandwidth.inbound();
+        if (r.isZero()) {
+            return Optional.empty();
+        }
+        HostNetworkTrafficShapingPolicy p = new HostNetworkTrafficShapingPolicy();
+        p.setEnabled(true);
+        if (r.average() > 0) {
+            p.setAverageBandwidth(multiply(r.average(), 8 * 1000, "average"));
+        }
+        if (r.peak() > 0) {
+            p.setPeakBandwidth(multiply(r.peak(), 8 * 1000, "peak"));
+        }
+        if (r.burst() > 0) {
+            p.setBurstSize(multiply(r.burst(), 1024, "burst"));
+        }
+        return Optional.of(p);
+    }
+
+    /** The bandwidth a policy describes; empty unless the policy is enabled. */
+    static Optional<Bandwidth> fromPolicy(HostNetworkTrafficShapingPolicy p) {
+        if (p == null || !Boolean.TRUE.equals(p.isEnabled())) {
+            return Optional.empty();
+        }
+        Bandwidth.Rate r = new Bandwidth.Rate(value(p.getAverageBandwidth()) / 8 / 1000,
+                value(p.getPeakBandwidth()) / 8 / 1000, value(p.getBurstSize()) / 1024);
+        return Optional.of(new Bandwidth(r, r));
+    }
+
+    private static long value(Long v) {
+        return v == null || v < 0 ? 0 : v;
+    }
+
+    private static long multiply(long value, long factor, String what) {
+        try {
+            return Math.multiplyExact(value, factor);
+        } catch (ArithmeticException e) {
+            throw new HypervisorException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.ESX,
+                    "Bandwidth " + what + " value " + value + " is too large");
+        }
+    }
+}
