@@ -35,6 +35,14 @@ public interface ConformanceTarget extends AutoCloseable {
     Set<Feature> supported();
 
     /**
+     * Features the driver supports but this server cannot exercise (e.g. vcsim lacks the
+     * HostAutoStartManager), each with the reason; they are reported as skipped, not checked.
+     */
+    default Map<Feature, String> notTestable() {
+        return Map.of();
+    }
+
+    /**
      * A URI and authenticator that must fail with {@link ErrorCode#AUTH_FAILED}; {@code null}
      * when the target cannot check credentials (then AUTH_FAILURE must be unsupported).
      */

@@ -5,6 +5,7 @@ import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.HypervisorException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -78,6 +79,12 @@ class DriverContractTest {
 
     private void run(ConformanceTarget target, Feature feature) throws Throwable {
         Contracts.Contract contract = contracts.get(feature);
+        String reason = target.notTestable().get(feature);
+        if (reason != null) {
+            matrix.record(target.name(), feature, FeatureMatrix.Outcome.NOT_TESTABLE);
+            matrix.note(target.name() + ": " + feature.description() + " not checked: " + reason);
+            Assumptions.abort(reason);
+        }
         try (Connection conn = ConnectionFactory.open(target.uri(), target.authenticator(), target.env())) {
             if (target.supported().contains(feature)) {
                 contract.check().run(target, conn);

@@ -13,7 +13,7 @@ import java.util.Map;
 final class FeatureMatrix {
     /** One cell of the matrix. */
     enum Outcome {
-        PASS("pass"), NOT_SUPPORTED("not supported"), FAIL("FAIL");
+        PASS("pass"), NOT_SUPPORTED("not supported"), NOT_TESTABLE("n/a on this server"), FAIL("FAIL");
 
         final String label;
 

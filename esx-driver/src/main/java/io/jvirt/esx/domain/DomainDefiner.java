@@ -62,7 +62,9 @@ public final class DomainDefiner {
             throw new HypervisorException(ErrorCode.XML_DETAIL, ErrorDomain.ESX, "invalid char in name: \n");
         }
         if (exists(def)) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
+            // libvirt says INTERNAL_ERROR; it is a missing feature, and jvirt's contract for a
+            // missing feature is NO_SUPPORT (same message).
+            throw new HypervisorException(ErrorCode.NO_SUPPORT, ErrorDomain.ESX,
                     "Domain already exists, editing existing domains is not supported yet");
         }
         int hw = VirtualHardware.version(ctx.primary().productLine(), ctx.primary().productVersion());

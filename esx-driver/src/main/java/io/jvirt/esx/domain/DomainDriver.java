@@ -397,27 +397,8 @@ public final class DomainDriver {
             throw new HypervisorException(e.code(), e.domain(), "Cannot convert the VMX file '" + vmPathName
                     + "' of domain '" + d.name() + "': " + e.getMessage(), e);
         }
-        String xml = DomainXml.format(def, flags.contains(DomainXmlFlag.SECURE));
-        if (!flags.contains(DomainXmlFlag.INACTIVE) && d.state() != DomainState.SHUTOFF && d.id() > 0) {
-            xml = withId(xml, d.id());
-        }
-        return xml;
-    }
-
-    /** Adds {@code id='N'} to the root element. */
-    static String withId(String xml, int id) {
-        int start = xml.indexOf("<domain");
-        if (start < 0) {
-            return xml;
-        }
-        int end = xml.indexOf('>', start);
-        String tag = xml.substring(start, end);
-        if (tag.contains(" id=")) {
-            return xml;
-        }
-        boolean selfClosing = tag.endsWith("/");
-        String head = selfClosing ? tag.substring(0, tag.length() - 1) : tag;
-        return xml.substring(0, start) + head + " id='" + id + "'" + (selfClosing ? "/" : "") + xml.substring(end);
+        boolean live = !flags.contains(DomainXmlFlag.INACTIVE) && d.state() != DomainState.SHUTOFF && d.id() > 0;
+        return DomainXml.format(def, flags.contains(DomainXmlFlag.SECURE), live ? d.id() : -1);
     }
 
     /** The datastores of the scope's primary host with their mount paths (one request). */

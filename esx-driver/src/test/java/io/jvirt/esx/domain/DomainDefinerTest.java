@@ -83,9 +83,9 @@ class DomainDefinerTest {
     @Test
     void existingDomainsAreNotEdited() {
         String existing = conn.lookupDomainByName("ha-host_VM0").uuid().toString();
-        fails(ErrorCode.INTERNAL_ERROR, "Domain already exists, editing existing domains is not supported yet",
+        fails(ErrorCode.NO_SUPPORT, "Domain already exists, editing existing domains is not supported yet",
                 () -> conn.defineDomain(xml("other", existing, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk"))));
-        fails(ErrorCode.INTERNAL_ERROR, "Domain already exists, editing existing domains is not supported yet",
+        fails(ErrorCode.NO_SUPPORT, "Domain already exists, editing existing domains is not supported yet",
                 () -> conn.defineDomain(xml("ha-host_VM0", null, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk"))));
         assertEquals(0, sim.requestCount("PUT /folder"));
     }

@@ -76,12 +76,6 @@ class DomainHelpersTest {
         assertEquals("https://esx1:443/folder/vm%2Fvm.vmx?dcPath=folder%2Fdc%201&dsName=datastore1", url.toString());
     }
 
-    @Test
-    void rootElementGetsTheId() {
-        assertEquals("<domain type='vmware' id='7'>\n  <name>x</name>\n</domain>",
-                DomainDriver.withId("<domain type='vmware'>\n  <name>x</name>\n</domain>", 7));
-    }
-
     private static EsxFileNameMapper mapper(AtomicInteger reads) {
         return new EsxFileNameMapper("[datastore1] vm", () -> {
             reads.incrementAndGet();

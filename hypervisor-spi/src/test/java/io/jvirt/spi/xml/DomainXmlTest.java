@@ -76,6 +76,15 @@ class DomainXmlTest {
             """;
 
     @Test
+    void liveDescriptionCarriesTheIdAfterTheType() {
+        DomainDef def = DomainDef.builder().name("x").memoryKiB(4096).build();
+        String live = DomainXml.format(def, false, 7);
+        assertTrue(live.startsWith("<domain type='vmware' id='7'>\n  <name>x</name>"), live);
+        assertFalse(DomainXml.format(def, false, -1).contains(" id="));
+        assertEquals(DomainXml.parse(live), DomainXml.parse(DomainXml.format(def)), "the id is not part of the definition");
+    }
+
+    @Test
     void parsesAndFormatsInLibvirtLayout() {
         DomainDef def = DomainXml.parse(FULL);
         assertEquals("vm & co", def.name());

@@ -1,0 +1,225 @@
+package io.jvirt.conformance.targets;
+
+import io.jvirt.conformance.contract.ConformanceTarget;
+import io.jvirt.conformance.contract.ConformanceTargets;
+import io.jvirt.conformance.contract.Feature;
+import io.jvirt.fixtures.vcsim.Vcsim;
+import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.auth.Authenticator;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ESX driver against real servers: the in-JVM vSphere simulator (ESX and vCenter models,
+ * HTTPS with a self-signed certificate) and VMware's vcsim (when its launcher is built).
+ */
+public final class EsxTargets implements ConformanceTargets {
+    private final List<String> skipped = new ArrayList<>();
+
+    /** What the ESX driver implements (everything but editing an existing domain by define). */
+    static final Set<Feature> SUPPORTED = EnumSet.complementOf(EnumSet.of(Feature.XML_ROUNDTRIP));
+
+    @Override
+    public List<String> schemes() {
+        return List.of("esx", "gsx", "vpx");
+    }
+
+    @Override
+    public List<ConformanceTarget> start() throws Exception {
+        List<ConformanceTarget> targets = new ArrayList<>();
+        VsphereSimulator esx = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(3).tls(true).build().start();
+        targets.add(new SimulatorTarget("esx (in-JVM simulator)", "esx", esx, "", Map.of(), esx));
+        VsphereSimulator vpx = VsphereSimulator.builder().model(SimulatorModel.VPX).vms(2).tls(true).build().start();
+        String dc = vpx.datacenterName();
+        targets.add(new SimulatorTarget("vpx (in-JVM simulator)", "vpx", vpx, dc + "/" + dc + "_H0", Map.of(), vpx));
+        if (Vcsim.available()) {
+            Map<Feature, String> vcsimGaps = new LinkedHashMap<>();
+            vcsimGaps.put(Feature.AUTH_FAILURE, "vcsim accepts any user and password");
+            vcsimGaps.put(Feature.AUTOSTART, "vcsim never registers the HostAutoStartManager");
+            vcsimGaps.put(Feature.DEFINE_UNDEFINE, "vcsim's RegisterVM_Task ignores the uploaded .vmx and renames the VM");
+            vcsimGaps.put(Feature.SNAPSHOTS, "vcsim's RemoveSnapshot_Task deletes the VM's base disk");
+            Vcsim vcsimEsx = Vcsim.start(SimulatorModel.ESX, 2, true);
+            targets.add(new VcsimTarget("esx (vcsim)", "esx", vcsimEsx, "", vcsimGaps));
+            Vcsim vcsimVpx = Vcsim.start(SimulatorModel.VPX, 2, true);
+            targets.add(new VcsimTarget("vpx (vcsim)", "vpx", vcsimVpx, "DC0/DC0_H0", vcsimGaps));
+        } else {
+            skipped.add("vcsim targets skipped: " + Vcsim.unavailableReason());
+        }
+        return targets;
+    }
+
+    @Override
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /**
+     * A domain XML the define contract can register: its disk lies in an existing VM folder,
+     * because ESX (like libvirt) puts the .vmx next to the first disk and does not create folders.
+     */
+    static String defineXml(String datastore, String folder) {
+        return """
+                <domain type='vmware'>
+                  <name>conformance-new</name>
+                  <memory unit='MiB'>256</memory>
+                  <vcpu>1</vcpu>
+                  <os><type arch='x86_64'>hvm</type></os>
+                  <devices>
+                    <disk type='file' device='disk'>
+                      <source file='[%s] %s/conformance-new.vmdk'/>
+                      <target dev='sda' bus='scsi'/>
+                    </disk>
+                    <controller type='scsi' index='0' model='lsilogic'/>
+                  </devices>
+                </domain>
+                """.formatted(datastore, folder);
+    }
+
+    /** Common to both servers: URI forms, bad URIs, the lifecycle domain. */
+    private abstract static class VsphereTarget implements ConformanceTarget {
+        private final String name;
+        private final String scheme;
+        private final String hostPort;
+        private final String path;
+
+        VsphereTarget(String name, String scheme, String hostPort, String path) {
+            this.name = name;
+            this.scheme = scheme;
+            this.hostPort = hostPort;
+            this.path = path;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String scheme() {
+            return scheme;
+        }
+
+        String uri(String query) {
+            return scheme + "://" + hostPort + "/" + path + "?" + query;
+        }
+
+        @Override
+        public String uri() {
+            return uri("no_verify=1");
+        }
+
+        @Override
+        public Map<String, ErrorCode> badUris() {
+            Map<String, ErrorCode> bad = new LinkedHashMap<>();
+            bad.put(uri("no_verify=1&transport=ftp"), ErrorCode.INVALID_ARG);
+            bad.put(uri("no_verify=2"), ErrorCode.INVALID_ARG);
+            bad.put(uri("no_verify=1&auto_answer=yes"), ErrorCode.INVALID_ARG);
+            bad.put(uri("no_verify=1&proxy=ftp://proxy"), ErrorCode.INVALID_ARG);
+            bad.put(uri("no_verify=1&proxy=proxy:0"), ErrorCode.INVALID_ARG);
+            bad.put(scheme + ":///", ErrorCode.INVALID_ARG);
+            bad.put(uri(""), ErrorCode.CERTIFICATE_FAILED);
+            if (scheme.equals("vpx")) {
+                bad.put("vpx://" + hostPort + "/?no_verify=1", ErrorCode.INVALID_ARG);
+                bad.put("vpx://" + hostPort + "/nosuchdc/nosuchhost?no_verify=1", ErrorCode.INTERNAL_ERROR);
+                bad.put("esx://" + hostPort + "/?no_verify=1", ErrorCode.INTERNAL_ERROR);
+            } else {
+                bad.put("gsx://" + hostPort + "/?no_verify=1", ErrorCode.INTERNAL_ERROR);
+                bad.put("vpx://" + hostPort + "/dc/host?no_verify=1", ErrorCode.INTERNAL_ERROR);
+            }
+            return bad;
+        }
+    }
+
+    private static final class SimulatorTarget extends VsphereTarget {
+        private final VsphereSimulator sim;
+        private final Map<Feature, String> gaps;
+        private final AutoCloseable server;
+
+        SimulatorTarget(String name, String scheme, VsphereSimulator sim, String path, Map<Feature, String> gaps,
+                        AutoCloseable server) {
+            super(name, scheme, "127.0.0.1:" + sim.port(), path);
+            this.sim = sim;
+            this.gaps = gaps;
+            this.server = server;
+        }
+
+        @Override
+        public Authenticator authenticator() {
+            return Authenticator.fixed(sim.username(), sim.password().toCharArray());
+        }
+
+        @Override
+        public Set<Feature> supported() {
+            return SUPPORTED;
+        }
+
+        @Override
+        public Map<Feature, String> notTestable() {
+            return gaps;
+        }
+
+        @Override
+        public BadCredentials badCredentials() {
+            return new BadCredentials(uri(), Authenticator.fixed(sim.username(), "not-the-password".toCharArray()),
+                    "not-the-password");
+        }
+
+        @Override
+        public String lifecycleDomain() {
+            return sim.vmNames().get(1);
+        }
+
+        @Override
+        public String domainXmlToDefine() {
+            return defineXml("LocalDS_0", sim.vmNames().get(0));
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    private static final class VcsimTarget extends VsphereTarget {
+        private final Vcsim vcsim;
+        private final Map<Feature, String> gaps;
+
+        VcsimTarget(String name, String scheme, Vcsim vcsim, String path, Map<Feature, String> gaps) {
+            super(name, scheme, vcsim.sdkUrl().getHost() + ":" + vcsim.sdkUrl().getPort(), path);
+            this.vcsim = vcsim;
+            this.gaps = gaps;
+        }
+
+        @Override
+        public Authenticator authenticator() {
+            return Authenticator.fixed("user", "pass".toCharArray());
+        }
+
+        @Override
+        public Set<Feature> supported() {
+            return SUPPORTED;
+        }
+
+        @Override
+        public Map<Feature, String> notTestable() {
+            return gaps;
+        }
+
+        @Override
+        public String lifecycleDomain() {
+            return scheme().equals("vpx") ? "DC0_H0_VM1" : "ha-host_VM1";
+        }
+
+        @Override
+        public void close() {
+            vcsim.close();
+        }
+    }
+}
