@@ -96,6 +96,21 @@ class VmxToDomainRulesTest {
     }
 
     @Test
+    void capabilitiesDecideWhich64BitGuestsAreAllowed() {
+        io.jvirt.spi.xml.CapabilitiesDef noLongMode = new io.jvirt.spi.xml.CapabilitiesDef(null, "i686",
+                java.util.List.of(), java.util.List.of(new io.jvirt.spi.xml.CapabilitiesDef.Guest("hvm", "i686", 32,
+                        java.util.List.of("vmware"))));
+        VmxContext ctx = VmxContext.of(new CorpusFileNameMapper()).withCapabilities(noLongMode);
+        assertEquals("i686", Vmx.toDomain(HEAD + "guestOS = \"other\"\n", ctx).os().arch());
+        HypervisorException e = assertThrows(HypervisorException.class,
+                () -> Vmx.toDomain(HEAD + "guestOS = \"ubuntu-64\"\n", ctx));
+        assertEquals(ErrorCode.INVALID_ARG, e.code());
+        assertEquals("could not find capabilities for ostype=hvm arch=x86_64 domaintype=vmware", e.getMessage());
+        assertThrows(HypervisorException.class, () -> Vmx.fromDomainXml("<domain type='vmware'><name>a</name>"
+                + "<memory>4096</memory><os><type arch='x86_64'>hvm</type></os></domain>", ctx));
+    }
+
+    @Test
     void passwordNeverInErrors() {
         HypervisorException e = assertThrows(HypervisorException.class, () -> read(
                 "RemoteDisplay.vnc.enabled = \"true\"\nRemoteDisplay.vnc.password = \"topsecret\"\n"
