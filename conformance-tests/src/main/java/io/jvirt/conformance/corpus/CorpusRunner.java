@@ -1,6 +1,7 @@
 package io.jvirt.conformance.corpus;
 
 import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.xml.CapabilitiesDef;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
@@ -10,6 +11,7 @@ import io.jvirt.vmx.VmxContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 
 /** Runs one corpus case with the corpus README's path mapping. */
@@ -20,9 +22,14 @@ public final class CorpusRunner {
     private CorpusRunner() {
     }
 
+    /** The capabilities of libvirt's conversion tests: host i686, guests i686 and x86_64 of type vmware. */
+    public static final CapabilitiesDef CAPABILITIES = new CapabilitiesDef(null, "i686", List.of(), List.of(
+            new CapabilitiesDef.Guest("hvm", "i686", 32, List.of("vmware")),
+            new CapabilitiesDef.Guest("hvm", "x86_64", 64, List.of("vmware"))));
+
     public static VmxContext context(CorpusCase c) {
         return new VmxContext(new CorpusFileNameMapper(), LSILOGIC, c.datacenterPath(), null,
-                c.virtualHwVersion());
+                c.virtualHwVersion(), CAPABILITIES);
     }
 
     public static CorpusResult run(Direction direction, CorpusCase c) {

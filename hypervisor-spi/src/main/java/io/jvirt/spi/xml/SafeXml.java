@@ -73,10 +73,6 @@ public final class SafeXml {
                 parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             }
             parser.parse(new InputSource(new StringReader(xml)), builder);
-            parser.reset();
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            PARSERS.set(parser);
         } catch (SAXParseException e) {
             throw HypervisorException.of(ErrorCode.XML_ERROR, ErrorDomain.XML,
                     "malformed XML at line %d, column %d: %s", e.getLineNumber(), e.getColumnNumber(),
@@ -87,11 +83,28 @@ public final class SafeXml {
             }
             throw new HypervisorException(ErrorCode.XML_ERROR, ErrorDomain.XML,
                     "malformed XML: " + e.getMessage(), e);
+        } finally {
+            recycle(parser);
         }
         if (builder.root == null) {
             throw new HypervisorException(ErrorCode.XML_ERROR, ErrorDomain.XML, "XML document has no root element");
         }
         return builder.root;
+    }
+
+    /** Resets the parser (also after a failed parse) and keeps it for this thread's next document. */
+    private static void recycle(SAXParser parser) {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.reset();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            PARSERS.set(parser);
+        } catch (SAXException | RuntimeException e) {
+            // a parser that cannot be reset is dropped; the next parse creates a new one
+        }
     }
 
     private static final class TreeBuilder extends DefaultHandler {

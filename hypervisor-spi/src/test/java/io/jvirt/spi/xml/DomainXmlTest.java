@@ -161,6 +161,17 @@ class DomainXmlTest {
     }
 
     @Test
+    void reusedParserStaysHardened() {
+        String good = "<domain type='vmware'><name>a</name><memory>1</memory><os><type>hvm</type></os></domain>";
+        String doctype = "<!DOCTYPE domain [<!ENTITY x 'y'>]><domain type='vmware'><name>&x;</name></domain>";
+        for (int i = 0; i < 3; i++) {
+            assertEquals("a", DomainXml.parse(good).name());
+            assertThrows(HypervisorException.class, () -> DomainXml.parse(doctype));
+            assertThrows(HypervisorException.class, () -> DomainXml.parse("<domain"));
+        }
+    }
+
+    @Test
     void deepNestingIsRefused() {
         String xml = "<domain type='vmware'>" + "<a>".repeat(300) + "</a>".repeat(300) + "</domain>";
         HypervisorException e = assertThrows(HypervisorException.class, () -> DomainXml.parse(xml));

@@ -28,6 +28,7 @@ public final class DomainToVmx {
             throw Errors.internal("Expecting virt type to be 'vmware' but found '%s'", parsed.type());
         }
         DomainDef def = VmxPostParse.apply(parsed);
+        Errors.checkCapabilities(ctx.capabilities(), def);
         int hw = ctx.virtualHwVersion();
         VmxWriter out = new VmxWriter();
         out.put(".encoding", "UTF-8");

@@ -13,6 +13,15 @@ final class Errors {
         return new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, String.format(format, args));
     }
 
+    /** libvirt's post-parse check: the guest must be offered by the capabilities, if any are given. */
+    static void checkCapabilities(io.jvirt.spi.xml.CapabilitiesDef caps, io.jvirt.spi.xml.DomainDef def) {
+        if (caps != null && !caps.offers(def.os().type(), def.os().arch(), def.type())) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.NONE, String.format(
+                    "could not find capabilities for ostype=%s arch=%s domaintype=%s", def.os().type(),
+                    def.os().arch(), def.type()));
+        }
+    }
+
     static HypervisorException unsupported(String format, Object... args) {
         return new HypervisorException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.NONE, String.format(format, args));
     }

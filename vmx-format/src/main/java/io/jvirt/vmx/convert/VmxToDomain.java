@@ -45,7 +45,9 @@ public final class VmxToDomain {
                 interfaces, List.of(), graphics, List.of(video), serials, parallels, consoles));
         b.vmwareDatacenterPath(ctx.datacenterPath());
         b.vmwareMoref(ctx.moref());
-        return b.build();
+        DomainDef def = b.build();
+        Errors.checkCapabilities(ctx.capabilities(), def);
+        return def;
     }
 
     /** libvirt adds missing controllers after the explicit ones: SCSI, FDC, IDE, SATA. */

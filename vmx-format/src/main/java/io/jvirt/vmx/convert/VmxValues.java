@@ -59,7 +59,12 @@ final class VmxValues {
         if (v.equalsIgnoreCase("unlimited")) {
             return -1;
         }
-        Long parsed = parseLong(v);
+        // like strtoll, leading white space is skipped (trailing text is not allowed)
+        int start = 0;
+        while (start < v.length() && " \t\n\u000b\f\r".indexOf(v.charAt(start)) >= 0) {
+            start++;
+        }
+        Long parsed = parseLong(v.substring(start));
         if (parsed == null) {
             throw error(key, "Config entry '%s' must represent an integer value but found '%s'", key, v);
         }
