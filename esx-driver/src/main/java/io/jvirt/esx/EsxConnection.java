@@ -41,7 +41,8 @@ import io.jvirt.spi.uri.ConnectionUri;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vim25.HostCpuIdInfo;
 import io.jvirt.vim25.ManagedObjectReference;
-import io.jvirt.vmx.ScsiModelDetector;
+import io.jvirt.esx.domain.ScsiAutodetect;
+import io.jvirt.spi.xml.CapabilitiesDef;
 import io.jvirt.vmx.Vmx;
 import io.jvirt.vmx.VmxContext;
 
@@ -425,8 +426,9 @@ public final class EsxConnection implements Connection {
         checkFormat(format);
         ensureOpen();
         EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", domains::datastoresOfScope);
-        VmxContext ctx = new VmxContext(mapper, ScsiModelDetector.NONE, null, null,
-                VirtualHardware.version(primary.productLine(), primary.productVersion()));
+        VmxContext ctx = new VmxContext(mapper, new ScsiAutodetect(primary, scope, Tasks.DEFAULT_TIMEOUT), null, null,
+                VirtualHardware.version(primary.productLine(), primary.productVersion()),
+                CapabilitiesDef.parse(capabilities));
         return Vmx.fromDomainXml(xml, ctx);
     }
 

@@ -14,6 +14,7 @@ import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.TaskInfo;
 import io.jvirt.vmx.ScsiModelDetector;
+import io.jvirt.spi.xml.CapabilitiesDef;
 import io.jvirt.vmx.Vmx;
 import io.jvirt.vmx.VmxContext;
 import io.jvirt.vmx.util.DatastoreItemEscaper;
@@ -70,7 +71,8 @@ public final class DomainDefiner {
         int hw = VirtualHardware.version(ctx.primary().productLine(), ctx.primary().productVersion());
         EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", ctx.reads()::datastoresOfScope);
         ScsiModelDetector scsi = new ScsiAutodetect(ctx.primary(), ctx.scope(), ctx.taskTimeout());
-        String vmx = Vmx.fromDomain(def, new VmxContext(mapper, scsi, null, null, hw));
+        String vmx = Vmx.fromDomain(def, new VmxContext(mapper, scsi, null, null, hw,
+                CapabilitiesDef.parse(ctx.connection().capabilities())));
         Placement placement = placement(def);
         String escapedName = DatastoreItemEscaper.escape(def.name());
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;

@@ -31,12 +31,12 @@ import java.util.Optional;
  * browser's {@code VmDiskFileInfo.controllerType} of the disk's {@code .vmdk}. Asked only by the
  * converter, only for controllers declared {@code auto}; one search task per disk.
  */
-final class ScsiAutodetect implements ScsiModelDetector {
+public final class ScsiAutodetect implements ScsiModelDetector {
     private final VimSession session;
     private final InventoryScope scope;
     private final Duration timeout;
 
-    ScsiAutodetect(VimSession session, InventoryScope scope, Duration timeout) {
+    public ScsiAutodetect(VimSession session, InventoryScope scope, Duration timeout) {
         this.session = session;
         this.scope = scope;
         this.timeout = timeout;
