@@ -8,6 +8,7 @@ import io.jvirt.spi.xml.DriveAddress;
 import io.jvirt.vmx.FileNameMapper;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class VmxDiskReader {
     private final int virtualHw;
     final List<DiskDef> disks = new ArrayList<>();
     final List<ControllerDef> controllers = new ArrayList<>();
+    /** bus/target -> the VMX slot that took it, to refuse two slots mapping to one target. */
+    private final Map<String, String> targets = new HashMap<>();
 
     VmxDiskReader(VmxValues vmx, FileNameMapper files, int virtualHw) {
         this.vmx = vmx;
@@ -133,6 +136,14 @@ final class VmxDiskReader {
             disk = cdrom(s, bus, dev, address);
         }
         if (disk != null) {
+            String taken = targets.putIfAbsent(bus + "/" + dev, prefix);
+            if (taken != null) {
+                // libvirt's naming gives 15 SCSI units per controller even where virtualHW 13+
+                // allows 64, so e.g. scsi0:16 and scsi1:0 both become 'sdp'; libvirt then writes
+                // XML with a duplicated target. Refuse instead of writing XML nobody can read.
+                throw vmx.error(prefix + ".present", "VMX entries '%s' and '%s' both map to disk target '%s': "
+                        + "this combination cannot be expressed in domain XML", taken, prefix, dev);
+            }
             disks.add(disk);
         }
     }
