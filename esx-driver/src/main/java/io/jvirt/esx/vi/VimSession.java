@@ -89,6 +89,9 @@ public final class VimSession implements AutoCloseable {
         rc.put(SOAPACTION_USE, Boolean.TRUE);
         rc.put(SOAPACTION_URI, "urn:vim25");
         transport.applyTo(rc);
+        if (SoapTrace.enabled()) {
+            ((BindingProvider) port).getBinding().setHandlerChain(List.of(new SoapTrace(host)));
+        }
 
         ServiceContent sc = invoke("RetrieveServiceContent", p -> p.retrieveServiceContent(serviceInstance()));
         AboutInfo about = sc.getAbout();
