@@ -82,18 +82,30 @@ public final class EsxTargets implements ConformanceTargets {
                 """.formatted(datastore, folder);
     }
 
-    /** Common to both servers: URI forms, bad URIs, the lifecycle domain. */
+    /** Common to both servers: URI forms, bad URIs, the supported features and the server's gaps. */
     private abstract static class VsphereTarget implements ConformanceTarget {
         private final String name;
         private final String scheme;
         private final String hostPort;
         private final String path;
+        private final Map<Feature, String> gaps;
 
-        VsphereTarget(String name, String scheme, String hostPort, String path) {
+        VsphereTarget(String name, String scheme, String hostPort, String path, Map<Feature, String> gaps) {
             this.name = name;
             this.scheme = scheme;
             this.hostPort = hostPort;
             this.path = path;
+            this.gaps = gaps;
+        }
+
+        @Override
+        public Set<Feature> supported() {
+            return SUPPORTED;
+        }
+
+        @Override
+        public Map<Feature, String> notTestable() {
+            return gaps;
         }
 
         @Override
@@ -139,30 +151,18 @@ public final class EsxTargets implements ConformanceTargets {
 
     private static final class SimulatorTarget extends VsphereTarget {
         private final VsphereSimulator sim;
-        private final Map<Feature, String> gaps;
         private final AutoCloseable server;
 
         SimulatorTarget(String name, String scheme, VsphereSimulator sim, String path, Map<Feature, String> gaps,
                         AutoCloseable server) {
-            super(name, scheme, "127.0.0.1:" + sim.port(), path);
+            super(name, scheme, "127.0.0.1:" + sim.port(), path, gaps);
             this.sim = sim;
-            this.gaps = gaps;
             this.server = server;
         }
 
         @Override
         public Authenticator authenticator() {
             return Authenticator.fixed(sim.username(), sim.password().toCharArray());
-        }
-
-        @Override
-        public Set<Feature> supported() {
-            return SUPPORTED;
-        }
-
-        @Override
-        public Map<Feature, String> notTestable() {
-            return gaps;
         }
 
         @Override
@@ -189,27 +189,15 @@ public final class EsxTargets implements ConformanceTargets {
 
     private static final class VcsimTarget extends VsphereTarget {
         private final Vcsim vcsim;
-        private final Map<Feature, String> gaps;
 
         VcsimTarget(String name, String scheme, Vcsim vcsim, String path, Map<Feature, String> gaps) {
-            super(name, scheme, vcsim.sdkUrl().getHost() + ":" + vcsim.sdkUrl().getPort(), path);
+            super(name, scheme, vcsim.sdkUrl().getHost() + ":" + vcsim.sdkUrl().getPort(), path, gaps);
             this.vcsim = vcsim;
-            this.gaps = gaps;
         }
 
         @Override
         public Authenticator authenticator() {
             return Authenticator.fixed("user", "pass".toCharArray());
-        }
-
-        @Override
-        public Set<Feature> supported() {
-            return SUPPORTED;
-        }
-
-        @Override
-        public Map<Feature, String> notTestable() {
-            return gaps;
         }
 
         @Override

@@ -1,9 +1,7 @@
 package io.jvirt.esx.network;
 
+import io.jvirt.esx.AlwaysAutostarted;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.Network;
 
 import java.util.UUID;
@@ -57,9 +55,7 @@ final class EsxNetwork implements Network {
 
     @Override
     public void setAutostart(boolean autostart) {
-        if (!autostart) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Cannot deactivate network autostart");
-        }
+        AlwaysAutostarted.set(autostart, "network");
     }
 
     @Override

@@ -87,14 +87,7 @@ final class IscsiBackend implements StorageBackend {
     @Override
     public Optional<StorageVolume> volumeByKey(String key) {
         if (key.startsWith("/")) {
-            try {
-                return Optional.of(volumeByPath(key));
-            } catch (HypervisorException e) {
-                if (e.code() == ErrorCode.NO_STORAGE_VOL) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+            return findVolumeByPath(key);
         }
         IscsiFacts f = facts();
         for (ScsiLun lun : f.luns()) {

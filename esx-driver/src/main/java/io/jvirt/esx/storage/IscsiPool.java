@@ -1,5 +1,6 @@
 package io.jvirt.esx.storage;
 
+import io.jvirt.esx.AlwaysAutostarted;
 import io.jvirt.esx.vi.Md5Uuids;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.ErrorCode;
@@ -71,9 +72,7 @@ final class IscsiPool implements StoragePool {
 
     @Override
     public void setAutostart(boolean autostart) {
-        if (!autostart) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Cannot deactivate storage pool autostart");
-        }
+        AlwaysAutostarted.set(autostart, "storage pool");
     }
 
     /** Rescans the whole adapter ({@code RescanHba}). */
@@ -118,12 +117,17 @@ final class IscsiPool implements StoragePool {
 
     @Override
     public StorageVolume createVolume(String xml, ProgressListener progress) {
-        throw new HypervisorException(ErrorCode.NO_SUPPORT, ErrorDomain.ESX, "iSCSI storage pool does not support volume creation");
+        throw noVolumeCreation();
     }
 
     @Override
     public StorageVolume createVolumeFrom(String xml, StorageVolume source, ProgressListener progress) {
-        throw new HypervisorException(ErrorCode.NO_SUPPORT, ErrorDomain.ESX, "iSCSI storage pool does not support volume creation");
+        throw noVolumeCreation();
+    }
+
+    /** An iSCSI target's LUNs are made on the storage array, never through the pool. */
+    private static HypervisorException noVolumeCreation() {
+        return new HypervisorException(ErrorCode.NO_SUPPORT, ErrorDomain.ESX, "iSCSI storage pool does not support volume creation");
     }
 
     @Override

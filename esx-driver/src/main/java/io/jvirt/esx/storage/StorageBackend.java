@@ -1,5 +1,7 @@
 package io.jvirt.esx.storage;
 
+import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
 
@@ -21,4 +23,19 @@ interface StorageBackend {
 
     /** The volume with this key, or empty when this backend has none. */
     Optional<StorageVolume> volumeByKey(String key);
+
+    /**
+     * {@link #volumeByPath} as an Optional: empty where the lookup says {@code NO_STORAGE_VOL}, any
+     * other failure is thrown on. Used by the backends' {@link #volumeByKey} for keys that are paths.
+     */
+    default Optional<StorageVolume> findVolumeByPath(String path) {
+        try {
+            return Optional.of(volumeByPath(path));
+        } catch (HypervisorException e) {
+            if (e.code() == ErrorCode.NO_STORAGE_VOL) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 }

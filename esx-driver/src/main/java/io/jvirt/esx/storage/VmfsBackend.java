@@ -88,14 +88,7 @@ final class VmfsBackend implements StorageBackend {
     @Override
     public Optional<StorageVolume> volumeByKey(String key) {
         if (key.startsWith("[")) {
-            try {
-                return Optional.of(volumeByPath(key));
-            } catch (HypervisorException e) {
-                if (e.code() == ErrorCode.NO_STORAGE_VOL) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+            return findVolumeByPath(key);
         }
         Optional<UUID> wanted = Uuids.parse(key);
         if (!ctx.hasQueryVirtualDiskUuid() || wanted.isEmpty()) {

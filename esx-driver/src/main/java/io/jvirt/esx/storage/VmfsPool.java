@@ -1,5 +1,6 @@
 package io.jvirt.esx.storage;
 
+import io.jvirt.esx.AlwaysAutostarted;
 import io.jvirt.esx.node.Uuids;
 import io.jvirt.esx.vi.Tasks;
 import io.jvirt.spi.Connection;
@@ -85,9 +86,7 @@ final class VmfsPool implements StoragePool {
 
     @Override
     public void setAutostart(boolean autostart) {
-        if (!autostart) {
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Cannot deactivate storage pool autostart");
-        }
+        AlwaysAutostarted.set(autostart, "storage pool");
     }
 
     @Override

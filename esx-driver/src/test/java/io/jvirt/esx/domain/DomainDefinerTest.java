@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
 import io.jvirt.spi.Domain;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import static io.jvirt.esx.domain.SimConnections.fails;
+import static io.jvirt.esx.domain.DomainAssertions.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,8 @@ class DomainDefinerTest {
 
     @BeforeEach
     void start() {
-        sim = SimConnections.start(SimulatorModel.ESX, 1);
-        conn = SimConnections.esx(sim, "");
+        sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 1);
+        conn = SimulatedConnection.esx(sim, "");
         sim.putDatastoreFile("LocalDS_0", "newvm/newvm.vmdk", new byte[0]);
     }
 

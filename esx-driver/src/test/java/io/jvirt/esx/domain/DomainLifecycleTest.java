@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VmQuestion;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.jvirt.esx.domain.SimConnections.fails;
+import static io.jvirt.esx.domain.DomainAssertions.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,8 @@ class DomainLifecycleTest {
 
     @BeforeEach
     void start() {
-        sim = SimConnections.start(SimulatorModel.ESX, 2);
-        conn = SimConnections.esx(sim, "");
+        sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 2);
+        conn = SimulatedConnection.esx(sim, "");
     }
 
     @AfterEach
@@ -136,7 +137,7 @@ class DomainLifecycleTest {
 
     @Test
     void questionBlockingTaskWithAutoAnswerIsAnsweredWithTheDefault() {
-        try (EsxConnection auto = SimConnections.esx(sim, "&auto_answer=1")) {
+        try (EsxConnection auto = SimulatedConnection.esx(sim, "&auto_answer=1")) {
             sim.raiseQuestionOnNextTask("ha-host_VM1", VmQuestion.movedOrCopied());
             auto.lookupDomainByName("ha-host_VM1").create();
             assertEquals(Optional.of("2"), sim.lastAnswer("ha-host_VM1"));
@@ -146,7 +147,7 @@ class DomainLifecycleTest {
 
     @Test
     void pendingQuestionWithoutDefaultCannotBeAutoAnswered() {
-        try (EsxConnection auto = SimConnections.esx(sim, "&auto_answer=1")) {
+        try (EsxConnection auto = SimulatedConnection.esx(sim, "&auto_answer=1")) {
             sim.raiseQuestion("ha-host_VM1", new VmQuestion("Continue?", List.of("Yes", "No"), null));
             fails(ErrorCode.INTERNAL_ERROR, "Pending question blocks virtual machine execution, question is"
                     + " 'Continue?', possible answers are 'Yes', 'No', but no default answer is specified",
@@ -161,7 +162,7 @@ class DomainLifecycleTest {
     void prepareForTaskAnswersThenRefusesBecauseTheBlockedTaskIsPending() throws Exception {
         sim.setTaskDuration(Duration.ofMillis(40));
         sim.raiseQuestionOnNextTask("ha-host_VM0", VmQuestion.movedOrCopied());
-        try (EsxConnection auto = SimConnections.esx(sim, "&auto_answer=1")) {
+        try (EsxConnection auto = SimulatedConnection.esx(sim, "&auto_answer=1")) {
             Domain d2 = auto.lookupDomainByName("ha-host_VM0");
             // someone else's task, blocked by the question (started without waiting for it)
             var session = auto.domainWrites().context().primary();

@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
 import io.jvirt.spi.Domain;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.jvirt.esx.domain.SimConnections.fails;
+import static io.jvirt.esx.domain.DomainAssertions.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,8 @@ class DomainReconfigureTest {
 
     @BeforeEach
     void start() {
-        sim = SimConnections.start(SimulatorModel.ESX, 3);
-        conn = SimConnections.esx(sim, "");
+        sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 3);
+        conn = SimulatedConnection.esx(sim, "");
         on = conn.lookupDomainByName("ha-host_VM0");
         off = conn.lookupDomainByName("ha-host_VM1");
     }

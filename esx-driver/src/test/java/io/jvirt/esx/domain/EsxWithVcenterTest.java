@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
 import io.jvirt.spi.Domain;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.jvirt.esx.domain.SimConnections.fails;
+import static io.jvirt.esx.domain.DomainAssertions.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -26,10 +27,10 @@ class EsxWithVcenterTest {
 
     @BeforeEach
     void start() {
-        esx = SimConnections.start(SimulatorModel.ESX, 2);
-        vpx = SimConnections.start(SimulatorModel.VPX, 1);
-        host = SimConnections.esx(esx, "&vcenter=127.0.0.1:" + vpx.port());
-        vcenter = SimConnections.vpx(vpx, "DC0/DC0_H0", "");
+        esx = SimulatedConnection.startSimulator(SimulatorModel.ESX, 2);
+        vpx = SimulatedConnection.startSimulator(SimulatorModel.VPX, 1);
+        host = SimulatedConnection.esx(esx, "&vcenter=127.0.0.1:" + vpx.port());
+        vcenter = SimulatedConnection.vpx(vpx, "DC0/DC0_H0", "");
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
 import io.jvirt.spi.Domain;
@@ -15,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static io.jvirt.esx.domain.SimConnections.fails;
+import static io.jvirt.esx.domain.DomainAssertions.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,9 @@ class MigrationTest {
 
     @BeforeEach
     void start() {
-        sim = SimConnections.start(SimulatorModel.VPX, 2);
-        h0 = SimConnections.vpx(sim, "DC0/DC0_C0/DC0_C0_H0", "");
-        h1 = SimConnections.vpx(sim, "DC0/DC0_C0/DC0_C0_H1", "");
+        sim = SimulatedConnection.startSimulator(SimulatorModel.VPX, 2);
+        h0 = SimulatedConnection.vpx(sim, "DC0/DC0_C0/DC0_C0_H0", "");
+        h1 = SimulatedConnection.vpx(sim, "DC0/DC0_C0/DC0_C0_H1", "");
     }
 
     @AfterEach
@@ -100,8 +101,8 @@ class MigrationTest {
 
     @Test
     void migrationNeedsAVcenter() throws Exception {
-        try (VsphereSimulator esx = SimConnections.start(SimulatorModel.ESX, 1);
-             EsxConnection c = SimConnections.esx(esx, "")) {
+        try (VsphereSimulator esx = SimulatedConnection.startSimulator(SimulatorModel.ESX, 1);
+             EsxConnection c = SimulatedConnection.esx(esx, "")) {
             Domain d = c.lookupDomainByName("ha-host_VM0");
             fails(ErrorCode.INVALID_ARG, "Migration not possible without a vCenter",
                     () -> d.migrate(h1, Set.of(), null, null, 0, null));

@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
 import io.jvirt.spi.Domain;
@@ -24,7 +25,7 @@ class TaskWaitTest {
 
     @BeforeEach
     void start() {
-        sim = SimConnections.start(SimulatorModel.ESX, 2);
+        sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 2);
     }
 
     @AfterEach
@@ -36,7 +37,7 @@ class TaskWaitTest {
     void aTaskThatTakesTooLongTimesOutAndIsCancelled() {
         sim.setTaskDuration(Duration.ofSeconds(20));
         String uri = "esx://127.0.0.1:" + sim.port() + "/?transport=http";
-        try (EsxConnection c = SimConnections.open(sim, uri, Map.of(EsxConnection.TASK_TIMEOUT_OPTION, "300ms"))) {
+        try (EsxConnection c = SimulatedConnection.open(sim, uri, Map.of(EsxConnection.TASK_TIMEOUT_OPTION, "300ms"))) {
             Domain d = c.lookupDomainByName("ha-host_VM1");
             long t0 = System.nanoTime();
             HypervisorException e = assertThrows(HypervisorException.class, d::create);
@@ -52,7 +53,7 @@ class TaskWaitTest {
     @Test
     void interruptedWaitCancelsAndRestoresTheFlag() throws Exception {
         sim.setTaskDuration(Duration.ofSeconds(20));
-        try (EsxConnection c = SimConnections.esx(sim, "")) {
+        try (EsxConnection c = SimulatedConnection.esx(sim, "")) {
             Domain d = c.lookupDomainByName("ha-host_VM1");
             Thread.currentThread().interrupt();
             HypervisorException e = assertThrows(HypervisorException.class, () -> d.create(ProgressListener.NONE));
@@ -67,14 +68,14 @@ class TaskWaitTest {
     void badTimeoutOptionIsRejected() {
         String uri = "esx://127.0.0.1:" + sim.port() + "/?transport=http";
         HypervisorException e = assertThrows(HypervisorException.class,
-                () -> SimConnections.open(sim, uri, Map.of(EsxConnection.TASK_TIMEOUT_OPTION, "0s")));
+                () -> SimulatedConnection.open(sim, uri, Map.of(EsxConnection.TASK_TIMEOUT_OPTION, "0s")));
         assertEquals(ErrorCode.INVALID_ARG, e.code());
         assertEquals(0, sim.activeSessions(), "the session opened before the check is logged out");
     }
 
     @Test
     void fewRequestsForAQuickTask() {
-        try (EsxConnection c = SimConnections.esx(sim, "")) {
+        try (EsxConnection c = SimulatedConnection.esx(sim, "")) {
             Domain d = c.lookupDomainByName("ha-host_VM1");
             sim.resetRequestCounts();
             d.create();

@@ -9,11 +9,11 @@ import io.jvirt.spi.Network;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import java.util.List;
 import java.util.UUID;
 
+import static io.jvirt.esx.testing.Failures.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,14 +35,6 @@ class NetworkDriverTest {
     @AfterAll
     static void stop() {
         esx.close();
-    }
-
-    static void fails(ErrorCode code, String message, Executable call) {
-        HypervisorException e = assertThrows(HypervisorException.class, call);
-        assertEquals(code, e.code(), e.toString());
-        if (message != null) {
-            assertEquals(message, e.getMessage());
-        }
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.jvirt.esx.storage.VmfsStorageTest.fails;
 import static io.jvirt.esx.storage.VmfsStorageTest.md5;
+import static io.jvirt.esx.testing.Failures.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
-import static io.jvirt.esx.storage.VmfsStorageTest.fails;
 import static io.jvirt.esx.storage.VmfsStorageTest.md5;
 import static io.jvirt.esx.storage.VmfsStorageTest.vmfsMountPath;
+import static io.jvirt.esx.testing.Failures.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

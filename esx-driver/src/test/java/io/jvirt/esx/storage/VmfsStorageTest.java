@@ -11,16 +11,15 @@ import io.jvirt.spi.StorageVolume;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.UUID;
 
+import static io.jvirt.esx.testing.Failures.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Datastores as pools against the simulator's ESX model (esx-spec 2.11, 2.11.1). */
@@ -55,15 +54,6 @@ class VmfsStorageTest {
             lo = (lo << 8) | (d[i + 8] & 0xff);
         }
         return new UUID(hi, lo);
-    }
-
-    static HypervisorException fails(ErrorCode code, String message, Executable call) {
-        HypervisorException e = assertThrows(HypervisorException.class, call);
-        assertEquals(code, e.code(), e.toString());
-        if (message != null) {
-            assertEquals(message, e.getMessage());
-        }
-        return e;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jvirt.esx.domain.snapshot;
 
 import io.jvirt.esx.EsxConnection;
+import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VmQuestion;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
@@ -10,18 +11,14 @@ import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
-import io.jvirt.spi.auth.Authenticator;
-import io.jvirt.spi.uri.ConnectionUri;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,15 +34,10 @@ class DomainSnapshotsTest {
     private Domain vm;
 
     @BeforeEach
-    void start() throws IOException {
-        sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(1).build().start();
-        conn = open("");
+    void start() {
+        sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 1);
+        conn = SimulatedConnection.esx(sim, "");
         vm = conn.lookupDomainByName("ha-host_VM0");
-    }
-
-    private EsxConnection open(String query) {
-        return EsxConnection.open(ConnectionUri.parse("esx://127.0.0.1:" + sim.port() + "/?transport=http" + query),
-                Authenticator.fixed(sim.username(), sim.password().toCharArray()), Map.of());
     }
 
     @AfterEach
@@ -194,7 +186,7 @@ class DomainSnapshotsTest {
                 + " machine might have been moved or copied.', possible answers are 'Cancel', 'I moved it', 'I copied it'",
                 () -> create("q"));
         awaitNoPendingTasks();
-        try (EsxConnection auto = open("&auto_answer=1")) {
+        try (EsxConnection auto = SimulatedConnection.esx(sim, "&auto_answer=1")) {
             sim.raiseQuestionOnNextTask("ha-host_VM0", VmQuestion.movedOrCopied());
             Domain d = auto.lookupDomainByName("ha-host_VM0");
             d.createSnapshot("<domainsnapshot><name>q2</name></domainsnapshot>", Set.of(), null);
