@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one connection a jvirsh run shares between its commands (virsh's session), opened on
@@ -17,6 +19,7 @@ import java.util.Map;
  * reason) and retried by the next command.
  */
 public final class Session implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
     private final SessionSettings settings;
     private final CliEnvironment io;
     private final ConnectionOpener opener;
@@ -57,9 +60,14 @@ public final class Session implements AutoCloseable {
     }
 
     private Connection openConnection(String uri) {
+        LOG.fine(() -> "opening a connection to " + uri);
         try {
-            return opener.open(uri, authenticator(), driverEnv());
+            Connection c = opener.open(uri, authenticator(), driverEnv());
+            LOG.fine(() -> "connected to " + uri);
+            return c;
         } catch (HypervisorException e) {
+            // driver messages never carry passwords (the SPI's contract)
+            LOG.log(Level.FINE, "connecting to " + uri + " failed: " + e.getMessage());
             throw new CliFailure("failed to connect to the hypervisor", e.getMessage());
         } catch (RuntimeException e) {
             throw new CliFailure("failed to connect to the hypervisor", String.valueOf(e.getMessage()));

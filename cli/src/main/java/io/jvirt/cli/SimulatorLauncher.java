@@ -19,12 +19,4 @@ public interface SimulatorLauncher {
     }
 
     Running start(String kind);
-
-    /** For builds without the simulator: a clear error. */
-    static SimulatorLauncher unavailable() {
-        return kind -> {
-            throw new CliFailure("--sim: the embedded vSphere simulator is not available in this build"
-                    + " (it needs io.jvirt.fixtures.vsphere in test-fixtures and the ESX driver)");
-        };
-    }
 }

@@ -1,18 +1,18 @@
 package io.jvirt.cli;
 
 /**
- * Binds the optional parts of the build: the embedded simulator ({@code --sim}) and the offline
- * VMX converter ({@code --offline}). Each stays "not available" until its module provides it.
+ * The production wiring of jvirsh's embedded parts: the vSphere simulator ({@code --sim}) and
+ * the offline VMX converter ({@code --offline}).
  */
 final class Wiring {
     private Wiring() {
     }
 
     static SimulatorLauncher simulators() {
-        return VsphereSimulatorLauncher.find().orElseGet(SimulatorLauncher::unavailable);
+        return new VsphereSimulatorLauncher();
     }
 
     static NativeConverters converters() {
-        return VmxOfflineConverters.find().orElseGet(NativeConverters::unavailable);
+        return new VmxOfflineConverters();
     }
 }

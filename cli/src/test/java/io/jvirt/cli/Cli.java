@@ -13,8 +13,8 @@ final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private boolean terminal;
-    private SimulatorLauncher simulators = SimulatorLauncher.unavailable();
-    private NativeConverters converters = NativeConverters.unavailable();
+    private SimulatorLauncher simulators = Wiring.simulators();
+    private NativeConverters converters = Wiring.converters();
     private ConnectionOpener opener = ConnectionOpener.FACTORY;
 
     record Result(int status, String out, String err) {
