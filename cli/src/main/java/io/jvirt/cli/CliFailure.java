@@ -1,5 +1,7 @@
 package io.jvirt.cli;
 
+import io.jvirt.spi.HypervisorException;
+
 import java.util.List;
 
 /**
@@ -14,6 +16,16 @@ public final class CliFailure extends RuntimeException {
 
     public CliFailure(String... lines) {
         this(false, lines);
+    }
+
+    /** virsh's context line, then the driver's error as libvirt presents it (summary: message). */
+    public CliFailure(String context, HypervisorException cause) {
+        this(false, context, describe(cause));
+    }
+
+    /** A driver error as virsh prints it: {@code Requested operation is not valid: ...}. */
+    public static String describe(HypervisorException e) {
+        return e.code().present(e.getMessage());
     }
 
     private CliFailure(boolean usage, String... lines) {

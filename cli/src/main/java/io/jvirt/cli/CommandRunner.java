@@ -57,8 +57,7 @@ public final class CommandRunner {
             return f.isUsage() ? 1 : finish(command, 1);
         } catch (HypervisorException e) {
             LOG.log(Level.FINE, "command " + name + " failed", e);
-            error(e.code() == ErrorCode.NO_SUPPORT && !e.getMessage().contains("not supported")
-                    ? "this function is not supported by the connection driver: " + e.getMessage() : e.getMessage());
+            error(CliFailure.describe(e));
             return finish(command, 1);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "command " + name + " failed", e);

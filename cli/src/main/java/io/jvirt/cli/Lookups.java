@@ -57,7 +57,7 @@ public final class Lookups {
             last = e;
         }
         if (last != null) {
-            throw new CliFailure("failed to get domain '" + arg + "'", last.getMessage());
+            throw new CliFailure("failed to get domain '" + arg + "'", last);
         }
         throw new CliFailure("failed to get domain '" + arg + "'");
     }
@@ -71,10 +71,10 @@ public final class Lookups {
                 try {
                     return conn.lookupStoragePoolByUuid(uuid);
                 } catch (HypervisorException e2) {
-                    throw new CliFailure("failed to get pool '" + arg + "'", e2.getMessage());
+                    throw new CliFailure("failed to get pool '" + arg + "'", e2);
                 }
             }
-            throw new CliFailure("failed to get pool '" + arg + "'", e.getMessage());
+            throw new CliFailure("failed to get pool '" + arg + "'", e);
         }
     }
 
@@ -85,7 +85,7 @@ public final class Lookups {
             try {
                 return p.lookupVolumeByName(arg);
             } catch (HypervisorException e) {
-                throw new CliFailure("failed to get vol '" + arg + "'", e.getMessage());
+                throw new CliFailure("failed to get vol '" + arg + "'", e);
             }
         }
         try {
@@ -94,7 +94,7 @@ public final class Lookups {
             try {
                 return conn.lookupStorageVolumeByPath(arg);
             } catch (HypervisorException e2) {
-                throw new CliFailure("failed to get vol '" + arg + "'", e2.getMessage());
+                throw new CliFailure("failed to get vol '" + arg + "'", e2);
             }
         }
     }
@@ -108,10 +108,10 @@ public final class Lookups {
                 try {
                     return conn.lookupNetworkByUuid(uuid);
                 } catch (HypervisorException e2) {
-                    throw new CliFailure("failed to get network '" + arg + "'", e2.getMessage());
+                    throw new CliFailure("failed to get network '" + arg + "'", e2);
                 }
             }
-            throw new CliFailure("failed to get network '" + arg + "'", e.getMessage());
+            throw new CliFailure("failed to get network '" + arg + "'", e);
         }
     }
 
@@ -123,10 +123,10 @@ public final class Lookups {
                 try {
                     return conn.lookupInterfaceByMac(arg.toLowerCase(java.util.Locale.ROOT));
                 } catch (HypervisorException e2) {
-                    throw new CliFailure("failed to get interface '" + arg + "'", e2.getMessage());
+                    throw new CliFailure("failed to get interface '" + arg + "'", e2);
                 }
             }
-            throw new CliFailure("failed to get interface '" + arg + "'", e.getMessage());
+            throw new CliFailure("failed to get interface '" + arg + "'", e);
         }
     }
 

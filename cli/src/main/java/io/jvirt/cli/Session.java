@@ -68,7 +68,7 @@ public final class Session implements AutoCloseable {
         } catch (HypervisorException e) {
             // driver messages never carry passwords (the SPI's contract)
             LOG.log(Level.FINE, "connecting to " + uri + " failed: " + e.getMessage());
-            throw new CliFailure("failed to connect to the hypervisor", e.getMessage());
+            throw new CliFailure("failed to connect to the hypervisor", e);
         } catch (RuntimeException e) {
             throw new CliFailure("failed to connect to the hypervisor", String.valueOf(e.getMessage()));
         }

@@ -211,7 +211,7 @@ public final class DomainInfoCommands {
             try {
                 host = d.guestHostname();
             } catch (HypervisorException e) {
-                throw new CliFailure("failed to get hostname", e.getMessage());
+                throw new CliFailure("failed to get hostname", e);
             }
             ctx.out().println(host);
         }
@@ -243,7 +243,7 @@ public final class DomainInfoCommands {
             try {
                 ifaces = d.interfaceAddresses(src);
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to query for interfaces addresses", e.getMessage());
+                throw new CliFailure("Failed to query for interfaces addresses", e);
             }
             String fmt = " %-10s %-17s    %-12s %s%n";
             if (!ctx.quiet()) {

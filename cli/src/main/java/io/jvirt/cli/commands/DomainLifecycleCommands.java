@@ -44,7 +44,7 @@ public final class DomainLifecycleCommands {
             try {
                 act(ctx, d);
             } catch (HypervisorException e) {
-                throw new CliFailure(failed(d.name()), e.getMessage());
+                throw new CliFailure(failed(d.name()), e);
             }
             ctx.out().println(done(d.name()));
         }
@@ -160,7 +160,7 @@ public final class DomainLifecycleCommands {
             try {
                 has = d.hasManagedSaveImage();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to check for domain managed save image", e.getMessage());
+                throw new CliFailure("Failed to check for domain managed save image", e);
             }
             if (!has) {
                 // virsh prints this without a newline; the command's trailing newline ends it
@@ -173,7 +173,7 @@ public final class DomainLifecycleCommands {
             try {
                 d.managedSaveRemove();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to remove managed save image for domain '" + d.name() + "'", e.getMessage());
+                throw new CliFailure("Failed to remove managed save image for domain '" + d.name() + "'", e);
             }
             ctx.out().println("Removed managedsave image for domain '" + d.name() + "'");
         }
@@ -201,7 +201,7 @@ public final class DomainLifecycleCommands {
             try {
                 d = ctx.withProgress("Define", true, p -> ctx.conn().defineDomain(xml, p));
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to define domain from " + f, e.getMessage());
+                throw new CliFailure("Failed to define domain from " + f, e);
             }
             ctx.out().println("Domain '" + d.name() + "' defined from " + f);
         }

@@ -81,7 +81,7 @@ public final class DomainResourceCommands {
             try {
                 d.setMaxMemory(kib);
             } catch (HypervisorException e) {
-                throw new CliFailure("Unable to change MaxMemorySize", e.getMessage());
+                throw new CliFailure("Unable to change MaxMemorySize", e);
             }
         }
     }
@@ -155,7 +155,7 @@ public final class DomainResourceCommands {
                 try {
                     d.setMemoryParameters(set);
                 } catch (HypervisorException e) {
-                    throw new CliFailure("Unable to change memory parameters", e.getMessage());
+                    throw new CliFailure("Unable to change memory parameters", e);
                 }
                 return;
             }
@@ -163,7 +163,7 @@ public final class DomainResourceCommands {
             try {
                 params = d.memoryParameters();
             } catch (HypervisorException e) {
-                throw new CliFailure("Unable to get number of memory parameters", e.getMessage());
+                throw new CliFailure("Unable to get number of memory parameters", e);
             }
             Fields f = Fields.params(ctx.out());
             for (TypedParameter p : params) {
@@ -202,7 +202,7 @@ public final class DomainResourceCommands {
             try {
                 type = d.schedulerType();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to get scheduler type", e.getMessage());
+                throw new CliFailure("Failed to get scheduler type", e);
             }
             List<TypedParameter> params = d.schedulerParameters();
             if (!set.isEmpty()) {
@@ -213,7 +213,7 @@ public final class DomainResourceCommands {
                 try {
                     d.setSchedulerParameters(changes);
                 } catch (HypervisorException e) {
-                    throw new CliFailure("Failed to set scheduler parameters", e.getMessage());
+                    throw new CliFailure("Failed to set scheduler parameters", e);
                 }
                 params = d.schedulerParameters();
             }
@@ -283,7 +283,7 @@ public final class DomainResourceCommands {
                 d.setAutostart(!disable);
             } catch (HypervisorException e) {
                 throw new CliFailure(disable ? "Failed to unmark domain '" + d.name() + "' as autostarted"
-                        : "Failed to mark domain '" + d.name() + "' as autostarted", e.getMessage());
+                        : "Failed to mark domain '" + d.name() + "' as autostarted", e);
             }
             ctx.out().println(disable ? "Domain '" + d.name() + "' unmarked as autostarted"
                     : "Domain '" + d.name() + "' marked as autostarted");

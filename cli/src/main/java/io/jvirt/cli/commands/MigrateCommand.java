@@ -120,7 +120,7 @@ public final class MigrateCommand extends VirshCommand {
                 }
             }
         } catch (HypervisorException e) {
-            throw new CliFailure(e.getMessage());
+            throw new CliFailure(CliFailure.describe(e));
         }
     }
 

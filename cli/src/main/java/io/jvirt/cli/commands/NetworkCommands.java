@@ -106,7 +106,7 @@ public final class NetworkCommands {
             try {
                 n = ctx.conn().defineNetwork(xml);
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to define network from " + f, e.getMessage());
+                throw new CliFailure("Failed to define network from " + f, e);
             }
             ctx.out().println("Network " + n.name() + " defined from " + f);
         }
@@ -125,7 +125,7 @@ public final class NetworkCommands {
             try {
                 n.undefine();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to undefine network " + n.name(), e.getMessage());
+                throw new CliFailure("Failed to undefine network " + n.name(), e);
             }
             ctx.out().println("Network " + n.name() + " has been undefined");
         }

@@ -292,7 +292,7 @@ public final class SnapshotCommands {
             try {
                 ctx.runWithProgress("Delete", true, p -> s.delete(flags, p));
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to delete snapshot " + s.name(), e.getMessage());
+                throw new CliFailure("Failed to delete snapshot " + s.name(), e);
             }
             ctx.out().println(children ? "Domain snapshot " + s.name() + " children deleted"
                     : "Domain snapshot " + s.name() + " deleted");

@@ -121,7 +121,7 @@ public final class StorageCommands {
             try {
                 p.refresh();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to refresh pool " + p.name(), e.getMessage());
+                throw new CliFailure("Failed to refresh pool " + p.name(), e);
             }
             ctx.out().println("Pool " + p.name() + " refreshed");
         }
@@ -206,7 +206,7 @@ public final class StorageCommands {
             try {
                 ctx.withProgress("Create", true, pr -> p.createVolume(xml.toString(), pr));
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to create vol " + n, e.getMessage());
+                throw new CliFailure("Failed to create vol " + n, e);
             }
             ctx.out().println("Vol " + n + " created");
         }
@@ -231,7 +231,7 @@ public final class StorageCommands {
             try {
                 ctx.withProgress("Clone", true, p -> source.pool().createVolumeFrom(xml, source, p));
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to clone vol from " + source.name(), e.getMessage());
+                throw new CliFailure("Failed to clone vol from " + source.name(), e);
             }
             ctx.out().println("Vol " + n + " cloned from " + source.name());
         }
@@ -250,7 +250,7 @@ public final class StorageCommands {
             try {
                 v.delete();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to delete vol " + v.name(), e.getMessage());
+                throw new CliFailure("Failed to delete vol " + v.name(), e);
             }
             ctx.out().println("Vol " + v.name() + " deleted");
         }
@@ -269,7 +269,7 @@ public final class StorageCommands {
             try {
                 v.wipe();
             } catch (HypervisorException e) {
-                throw new CliFailure("Failed to wipe vol " + v.name(), e.getMessage());
+                throw new CliFailure("Failed to wipe vol " + v.name(), e);
             }
             ctx.out().println("Vol " + v.name() + " wiped");
         }
@@ -301,7 +301,7 @@ public final class StorageCommands {
             } catch (IOException e) {
                 throw new CliFailure("cannot read from file '" + f + "': " + e.getMessage());
             } catch (HypervisorException e) {
-                throw new CliFailure("cannot upload to volume " + v.name(), e.getMessage());
+                throw new CliFailure("cannot upload to volume " + v.name(), e);
             }
         }
     }
@@ -317,7 +317,7 @@ public final class StorageCommands {
             } catch (IOException e) {
                 throw new CliFailure("cannot create file '" + f + "': " + e.getMessage());
             } catch (HypervisorException e) {
-                throw new CliFailure("cannot download from volume " + v.name(), e.getMessage());
+                throw new CliFailure("cannot download from volume " + v.name(), e);
             }
         }
     }
