@@ -1,5 +1,7 @@
 package io.jvirt.cli;
 
+import io.jvirt.spi.HypervisorException;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +37,18 @@ public abstract class VirshCommand {
 
     public String name() {
         return spec.name();
+    }
+
+    /**
+     * Runs one driver call; a failure becomes virsh's two {@code error:} lines: {@code context},
+     * then the driver's message.
+     */
+    protected static void attempt(String context, Runnable call) {
+        try {
+            call.run();
+        } catch (HypervisorException e) {
+            throw new CliFailure(context, e);
+        }
     }
 
     /** A required argument given either positionally or as an option; virsh's error when absent. */

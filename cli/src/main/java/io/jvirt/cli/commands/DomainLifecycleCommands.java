@@ -41,11 +41,7 @@ public final class DomainLifecycleCommands {
         @Override
         public void run(CommandContext ctx) {
             Domain d = ctx.lookup().domain(domain.value(name()));
-            try {
-                act(ctx, d);
-            } catch (HypervisorException e) {
-                throw new CliFailure(failed(d.name()), e);
-            }
+            attempt(failed(d.name()), () -> act(ctx, d));
             ctx.out().println(done(d.name()));
         }
     }
@@ -170,11 +166,7 @@ public final class DomainLifecycleCommands {
                 }
                 return;
             }
-            try {
-                d.managedSaveRemove();
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to remove managed save image for domain '" + d.name() + "'", e);
-            }
+            attempt("Failed to remove managed save image for domain '" + d.name() + "'", () -> d.managedSaveRemove());
             ctx.out().println("Removed managedsave image for domain '" + d.name() + "'");
         }
     }

@@ -78,11 +78,7 @@ public final class DomainResourceCommands {
             String s = require(sizeOption != null ? sizeOption : size, "size");
             long kib = ScaledSize.parse(s, 1024, "size") / 1024;
             Domain d = ctx.lookup().domain(domain.value(name()));
-            try {
-                d.setMaxMemory(kib);
-            } catch (HypervisorException e) {
-                throw new CliFailure("Unable to change MaxMemorySize", e);
-            }
+            attempt("Unable to change MaxMemorySize", () -> d.setMaxMemory(kib));
         }
     }
 
@@ -152,11 +148,7 @@ public final class DomainResourceCommands {
             add(set, "swap_hard_limit", swapHardLimit, "swap-hard-limit");
             add(set, "min_guarantee", minGuarantee, "min-guarantee");
             if (!set.isEmpty()) {
-                try {
-                    d.setMemoryParameters(set);
-                } catch (HypervisorException e) {
-                    throw new CliFailure("Unable to change memory parameters", e);
-                }
+                attempt("Unable to change memory parameters", () -> d.setMemoryParameters(set));
                 return;
             }
             List<TypedParameter> params;
@@ -210,11 +202,7 @@ public final class DomainResourceCommands {
                 for (String s : set) {
                     changes.add(SchedValues.parse(s, params));
                 }
-                try {
-                    d.setSchedulerParameters(changes);
-                } catch (HypervisorException e) {
-                    throw new CliFailure("Failed to set scheduler parameters", e);
-                }
+                attempt("Failed to set scheduler parameters", () -> d.setSchedulerParameters(changes));
                 params = d.schedulerParameters();
             }
             Fields f = Fields.params(ctx.out());

@@ -122,11 +122,7 @@ public final class NetworkCommands {
         @Override
         public void run(CommandContext ctx) {
             Network n = network(ctx);
-            try {
-                n.undefine();
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to undefine network " + n.name(), e);
-            }
+            attempt("Failed to undefine network " + n.name(), () -> n.undefine());
             ctx.out().println("Network " + n.name() + " has been undefined");
         }
     }

@@ -289,11 +289,7 @@ public final class SnapshotCommands {
             if (metadata) {
                 flags.add(SnapshotFlag.METADATA_ONLY);
             }
-            try {
-                ctx.runWithProgress("Delete", true, p -> s.delete(flags, p));
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to delete snapshot " + s.name(), e);
-            }
+            attempt("Failed to delete snapshot " + s.name(), () -> ctx.runWithProgress("Delete", true, p -> s.delete(flags, p)));
             ctx.out().println(children ? "Domain snapshot " + s.name() + " children deleted"
                     : "Domain snapshot " + s.name() + " deleted");
         }

@@ -118,11 +118,7 @@ public final class StorageCommands {
         @Override
         public void run(CommandContext ctx) {
             StoragePool p = pool(ctx);
-            try {
-                p.refresh();
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to refresh pool " + p.name(), e);
-            }
+            attempt("Failed to refresh pool " + p.name(), () -> p.refresh());
             ctx.out().println("Pool " + p.name() + " refreshed");
         }
     }
@@ -203,11 +199,7 @@ public final class StorageCommands {
                 return;
             }
             StoragePool p = ctx.lookup().pool(poolName);
-            try {
-                ctx.withProgress("Create", true, pr -> p.createVolume(xml.toString(), pr));
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to create vol " + n, e);
-            }
+            attempt("Failed to create vol " + n, () -> ctx.withProgress("Create", true, pr -> p.createVolume(xml.toString(), pr)));
             ctx.out().println("Vol " + n + " created");
         }
     }
@@ -228,11 +220,7 @@ public final class StorageCommands {
             StorageVolume source = vol(ctx);
             String xml = "<volume>\n  <name>" + Xml.escape(n) + "</name>\n  <capacity>"
                     + DomainInfoCommands.optional(() -> source.info().capacity()).orElse(0L) + "</capacity>\n</volume>\n";
-            try {
-                ctx.withProgress("Clone", true, p -> source.pool().createVolumeFrom(xml, source, p));
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to clone vol from " + source.name(), e);
-            }
+            attempt("Failed to clone vol from " + source.name(), () -> ctx.withProgress("Clone", true, p -> source.pool().createVolumeFrom(xml, source, p)));
             ctx.out().println("Vol " + n + " cloned from " + source.name());
         }
     }
@@ -247,11 +235,7 @@ public final class StorageCommands {
         @Override
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
-            try {
-                v.delete();
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to delete vol " + v.name(), e);
-            }
+            attempt("Failed to delete vol " + v.name(), () -> v.delete());
             ctx.out().println("Vol " + v.name() + " deleted");
         }
     }
@@ -266,11 +250,7 @@ public final class StorageCommands {
         @Override
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
-            try {
-                v.wipe();
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to wipe vol " + v.name(), e);
-            }
+            attempt("Failed to wipe vol " + v.name(), () -> v.wipe());
             ctx.out().println("Vol " + v.name() + " wiped");
         }
     }
