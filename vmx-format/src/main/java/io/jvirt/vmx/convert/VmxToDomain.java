@@ -50,6 +50,9 @@ public final class VmxToDomain {
         return def;
     }
 
+    /** The highest controller index a VMX file can have per disk bus (scsi0-3, sata0-3, one IDE, one FDC). */
+    private static final int MAX_CONTROLLER = 3;
+
     /** libvirt adds missing controllers after the explicit ones: SCSI, FDC, IDE, SATA. */
     static List<ControllerDef> implicitControllers(List<DiskDef> disks, List<ControllerDef> explicit) {
         List<ControllerDef> out = new ArrayList<>(explicit);
@@ -57,7 +60,14 @@ public final class VmxToDomain {
             int max = -1;
             for (DiskDef d : disks) {
                 if (d.targetBus().equals(busType[0]) && d.address() != null) {
-                    max = Math.max(max, d.address().controller());
+                    int controller = d.address().controller();
+                    if (controller > MAX_CONTROLLER) {
+                        // Found by Jazzer: an address like controller='65535' made this loop add
+                        // (and re-scan) tens of thousands of controllers, for minutes.
+                        throw Errors.internal("%s controller index %d out of [0..%d] range",
+                                busType[0].toUpperCase(java.util.Locale.ROOT), controller, MAX_CONTROLLER);
+                    }
+                    max = Math.max(max, controller);
                 }
             }
             for (int i = 0; i <= max; i++) {
