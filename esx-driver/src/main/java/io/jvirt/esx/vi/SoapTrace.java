@@ -1,15 +1,15 @@
 package io.jvirt.esx.vi;
 
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPMessage;
+import com.sun.xml.ws.api.handler.MessageHandler;
+import com.sun.xml.ws.api.handler.MessageHandlerContext;
+import com.sun.xml.ws.api.message.Message;
 import jakarta.xml.ws.handler.MessageContext;
-import jakarta.xml.ws.handler.soap.SOAPHandler;
-import jakarta.xml.ws.handler.soap.SOAPMessageContext;
 
 import javax.xml.namespace.QName;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * Logs every SOAP request and response of one session at {@link Level#FINE} on logger
  * {@value #LOGGER}, like {@code LIBVIRT_DEBUG} shows libvirt's SOAP traffic. The content of
  * every {@code password} element (the {@code Login} call) is replaced by {@code ***} before
- * the text is logged. Installed only when that level is enabled, because a handler makes Metro
- * build a SAAJ tree of every message.
+ * the text is logged. A Metro {@link MessageHandler} (not a SAAJ handler, which rewrites the
+ * messages it sees) logs a copy of each message; it is installed only when that level is enabled.
  */
-final class SoapTrace implements SOAPHandler<SOAPMessageContext> {
+final class SoapTrace implements MessageHandler<MessageHandlerContext> {
     /** The logger name; enable FINE on it (jvirsh: {@code -d 1}) to see the traffic. */
     static final String LOGGER = "io.jvirt.esx.soap";
     private static final Logger LOG = Logger.getLogger(LOGGER);
@@ -46,8 +46,8 @@ final class SoapTrace implements SOAPHandler<SOAPMessageContext> {
     }
 
     @Override
-    public boolean handleMessage(SOAPMessageContext context) {
-        if (LOG.isLoggable(Level.FINE)) {
+    public boolean handleMessage(MessageHandlerContext context) {
+        if (LOG.isLoggable(Level.FINE) && context.getMessage() != null) {
             boolean outbound = Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY));
             LOG.fine((outbound ? "SOAP request to " : "SOAP response from ") + host + ":\n"
                     + mask(text(context.getMessage())));
@@ -56,7 +56,7 @@ final class SoapTrace implements SOAPHandler<SOAPMessageContext> {
     }
 
     @Override
-    public boolean handleFault(SOAPMessageContext context) {
+    public boolean handleFault(MessageHandlerContext context) {
         return handleMessage(context);
     }
 
@@ -69,12 +69,14 @@ final class SoapTrace implements SOAPHandler<SOAPMessageContext> {
         return Set.of();
     }
 
-    private static String text(SOAPMessage message) {
+    private static String text(Message message) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (SOAPException | IOException e) {
+            StringWriter out = new StringWriter();
+            XMLStreamWriter writer = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            message.copy().writeTo(writer);
+            writer.flush();
+            return out.toString();
+        } catch (XMLStreamException | RuntimeException e) {
             return "(message not printable: " + e.getMessage() + ")";
         }
     }

@@ -48,7 +48,7 @@ class SoapTraceTest {
         Level before = logger.getLevel();
         logger.setLevel(Level.FINE);
         logger.addHandler(capture);
-        try (VsphereSimulator sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(1).tls(true).build().start();
+        try (VsphereSimulator sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 1);
              Connection c = SimulatedConnection.esx(sim, "")) {
             c.listAllDomains();
         } finally {
