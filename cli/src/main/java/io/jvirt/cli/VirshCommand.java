@@ -20,9 +20,12 @@ public abstract class VirshCommand {
 
     public abstract void run(CommandContext ctx);
 
-    /** True for commands that change something (refused on a read-only connection). */
+    /**
+     * True for commands that change something (refused on a read-only connection): those that
+     * implement {@link Modifying}, or override this when it depends on their options.
+     */
     public boolean modifies() {
-        return false;
+        return this instanceof Modifying;
     }
 
     /** virsh ends most commands' output with an empty line (not with {@code -q}). */

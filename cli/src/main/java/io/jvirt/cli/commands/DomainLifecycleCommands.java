@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.HypervisorException;
@@ -20,14 +21,9 @@ public final class DomainLifecycleCommands {
      * A command doing one thing to one domain and reporting like virsh: a success line, or its
      * failure line followed by the driver's reason.
      */
-    abstract static class DomainAction extends VirshCommand {
+    abstract static class DomainAction extends VirshCommand implements Modifying {
         @Mixin
         DomainArg domain;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         /** Performs the action. */
         abstract void act(CommandContext ctx, Domain d);
@@ -140,14 +136,9 @@ public final class DomainLifecycleCommands {
     }
 
     @Command(name = "managedsave-remove", description = "Remove managed save of a domain")
-    public static final class ManagedSaveRemove extends VirshCommand {
+    public static final class ManagedSaveRemove extends VirshCommand implements Modifying {
         @Mixin
         DomainArg domain;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -172,18 +163,13 @@ public final class DomainLifecycleCommands {
     }
 
     @Command(name = "define", description = "define (but don't start) a domain from an XML file")
-    public static final class Define extends VirshCommand {
+    public static final class Define extends VirshCommand implements Modifying {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<file>", description = "file containing an XML domain description")
         String file;
         @picocli.CommandLine.Option(names = "--file", paramLabel = "<file>", hidden = true)
         String fileOption;
         @picocli.CommandLine.Option(names = "--validate", description = "validate the XML against the schema")
         boolean validate;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {

@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.ScaledSize;
@@ -33,7 +34,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "setmem", description = "change memory allocation")
-    public static final class SetMem extends VirshCommand {
+    public static final class SetMem extends VirshCommand implements Modifying {
         @Mixin
         DomainArg domain;
         @Parameters(index = "1", arity = "0..1", paramLabel = "<size>", description = "new memory size, as scaled integer (default KiB)")
@@ -42,11 +43,6 @@ public final class DomainResourceCommands {
         String sizeOption;
         @Mixin
         Scope scope;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -58,7 +54,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "setmaxmem", description = "change maximum memory limit")
-    public static final class SetMaxMem extends VirshCommand {
+    public static final class SetMaxMem extends VirshCommand implements Modifying {
         @Mixin
         DomainArg domain;
         @Parameters(index = "1", arity = "0..1", paramLabel = "<size>", description = "new maximum memory size, as scaled integer (default KiB)")
@@ -67,11 +63,6 @@ public final class DomainResourceCommands {
         String sizeOption;
         @Mixin
         Scope scope;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -83,7 +74,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "setvcpus", description = "change number of virtual CPUs")
-    public static final class SetVcpus extends VirshCommand {
+    public static final class SetVcpus extends VirshCommand implements Modifying {
         @Mixin
         DomainArg domain;
         @Parameters(index = "1", arity = "0..1", paramLabel = "<count>", description = "number of virtual CPUs")
@@ -94,11 +85,6 @@ public final class DomainResourceCommands {
         boolean maximum;
         @Mixin
         Scope scope;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -253,16 +239,11 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "autostart", description = "autostart a domain")
-    public static final class Autostart extends VirshCommand {
+    public static final class Autostart extends VirshCommand implements Modifying {
         @Mixin
         DomainArg domain;
         @Option(names = "--disable", description = "disable autostarting")
         boolean disable;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {

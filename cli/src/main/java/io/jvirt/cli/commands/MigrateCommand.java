@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * live migration runs longer than N seconds, so that it can converge, like virsh.
  */
 @Command(name = "migrate", description = "migrate domain to another host")
-public final class MigrateCommand extends VirshCommand {
+public final class MigrateCommand extends VirshCommand implements Modifying {
     @Mixin
     DomainArg domain;
     @Parameters(index = "1", arity = "0..1", paramLabel = "<desturi>", description = "connection URI of the destination host")
@@ -61,11 +62,6 @@ public final class MigrateCommand extends VirshCommand {
     long bandwidth;
     @Option(names = "--timeout", paramLabel = "<number>", description = "suspend the guest if live migration exceeds timeout (in seconds)")
     Integer timeout;
-
-    @Override
-    public boolean modifies() {
-        return true;
-    }
 
     @Override
     public void run(CommandContext ctx) {

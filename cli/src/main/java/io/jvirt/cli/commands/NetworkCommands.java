@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.VirshTable;
@@ -87,16 +88,11 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-define", description = "define an inactive persistent virtual network or modify an existing persistent one from an XML file")
-    public static final class NetDefine extends VirshCommand {
+    public static final class NetDefine extends VirshCommand implements Modifying {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<file>", description = "file containing an XML network description")
         String file;
         @Option(names = "--file", paramLabel = "<file>", hidden = true)
         String fileOption;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -113,12 +109,7 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-undefine", description = "undefine a persistent network")
-    public static final class NetUndefine extends NetworkCommand {
-        @Override
-        public boolean modifies() {
-            return true;
-        }
-
+    public static final class NetUndefine extends NetworkCommand implements Modifying {
         @Override
         public void run(CommandContext ctx) {
             Network n = network(ctx);

@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
@@ -244,18 +245,13 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-revert", description = "Revert a domain to a snapshot")
-    public static final class Revert extends SnapshotCommand {
+    public static final class Revert extends SnapshotCommand implements Modifying {
         @Option(names = "--running", description = "after reverting, change state to running")
         boolean running;
         @Option(names = "--paused", description = "after reverting, change state to paused")
         boolean paused;
         @Option(names = "--force", description = "try harder on risky reverts")
         boolean force;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -267,16 +263,11 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-delete", description = "Delete a domain snapshot")
-    public static final class Delete extends SnapshotCommand {
+    public static final class Delete extends SnapshotCommand implements Modifying {
         @Option(names = "--children", description = "delete snapshot and all children")
         boolean children;
         @Option(names = "--metadata", description = "delete only libvirt metadata, leaving snapshot contents behind")
         boolean metadata;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {

@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.ScaledSize;
@@ -205,14 +206,9 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-clone", description = "clone a volume.")
-    public static final class VolClone extends VolCommand {
+    public static final class VolClone extends VolCommand implements Modifying {
         @Parameters(index = "1", arity = "0..1", paramLabel = "<newname>", description = "clone name")
         String newName;
-
-        @Override
-        public boolean modifies() {
-            return true;
-        }
 
         @Override
         public void run(CommandContext ctx) {
@@ -226,12 +222,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-delete", description = "delete a vol")
-    public static final class VolDelete extends VolCommand {
-        @Override
-        public boolean modifies() {
-            return true;
-        }
-
+    public static final class VolDelete extends VolCommand implements Modifying {
         @Override
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
@@ -241,12 +232,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-wipe", description = "wipe a vol")
-    public static final class VolWipe extends VolCommand {
-        @Override
-        public boolean modifies() {
-            return true;
-        }
-
+    public static final class VolWipe extends VolCommand implements Modifying {
         @Override
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
@@ -266,12 +252,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-upload", description = "upload file contents to a volume")
-    public static final class VolUpload extends TransferCommand {
-        @Override
-        public boolean modifies() {
-            return true;
-        }
-
+    public static final class VolUpload extends TransferCommand implements Modifying {
         @Override
         public void run(CommandContext ctx) {
             String f = require(file, "file");
