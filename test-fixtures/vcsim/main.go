@@ -28,7 +28,12 @@ func main() {
 	vms := flag.Int("vms", 2, "VMs per host (esx) or per host and cluster resource pool (vpx)")
 	useTLS := flag.Bool("tls", true, "serve HTTPS with vcsim's self-signed certificate")
 	listen := flag.String("listen", "127.0.0.1:0", "loopback address:port to listen on")
+	username := flag.String("username", "", "the only user name Login accepts (with -password)")
+	password := flag.String("password", "", "the only password Login accepts (with -username)")
 	flag.Parse()
+	if (*username == "") != (*password == "") {
+		fail("-username and -password go together")
+	}
 	host, _, err := net.SplitHostPort(*listen)
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
 		fail("-listen must be a loopback address:port, got %q", *listen)
@@ -51,6 +56,10 @@ func main() {
 		m.Service.TLS = new(tls.Config)
 	}
 	m.Service.Listen = &url.URL{Host: *listen}
+	if *username != "" {
+		// vcsim then refuses every other pair with InvalidLogin (without it, any non-empty pair logs in)
+		m.Service.Listen.User = url.UserPassword(*username, *password)
+	}
 	server := m.Service.NewServer()
 	defer server.Close()
 	for _, entity := range simulator.Map.All("VirtualMachine") {

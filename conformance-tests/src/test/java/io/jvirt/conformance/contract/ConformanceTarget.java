@@ -26,6 +26,14 @@ public interface ConformanceTarget extends AutoCloseable {
     /** The credentials that work. */
     Authenticator authenticator();
 
+    /**
+     * The version {@code Connection.version()} must report ({@code major * 1,000,000 + minor * 1,000
+     * + micro}), as the server under test defines it; every target declares it.
+     */
+    default long expectedVersion() {
+        return -1;
+    }
+
     /** Options passed to {@code ConnectionFactory.open}. */
     default Map<String, ?> env() {
         return Map.of();
@@ -36,15 +44,16 @@ public interface ConformanceTarget extends AutoCloseable {
 
     /**
      * Features the driver supports but this server cannot exercise (e.g. vcsim lacks the
-     * HostAutoStartManager), each with the reason; they are reported as skipped, not checked.
+     * HostAutoStartManager), each with the reason. Such a gap is accepted only when another
+     * target of the same driver checked the feature; otherwise the harness fails.
      */
     default Map<Feature, String> notTestable() {
         return Map.of();
     }
 
     /**
-     * A URI and authenticator that must fail with {@link ErrorCode#AUTH_FAILED}; {@code null}
-     * when the target cannot check credentials (then AUTH_FAILURE must be unsupported).
+     * A URI and authenticator that must fail with {@link ErrorCode#AUTH_FAILED}. Every target
+     * gives them: refusing wrong credentials is not optional.
      */
     default BadCredentials badCredentials() {
         return null;

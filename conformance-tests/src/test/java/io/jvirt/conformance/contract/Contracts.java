@@ -19,6 +19,9 @@ import io.jvirt.spi.StorageVolume;
 import io.jvirt.spi.TypedParameter;
 import org.junit.jupiter.api.function.Executable;
 
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +131,8 @@ final class Contracts {
 
     static void connectionInfo(ConformanceTarget t, Connection c) {
         assertFalse(c.type().isBlank());
-        assertTrue(c.version() >= 0);
+        assertTrue(t.expectedVersion() > 0, "the target must declare the hypervisor version its server reports");
+        assertEquals(t.expectedVersion(), c.version(), "major * 1,000,000 + minor * 1,000 + micro");
         assertFalse(c.hostname().isBlank());
         assertTrue(c.isAlive());
         assertFalse(c.uri().toString().isBlank());
@@ -137,7 +141,9 @@ final class Contracts {
     static void nodeInfo(ConformanceTarget t, Connection c) throws Exception {
         NodeInfo n = c.nodeInfo();
         assertTrue(n.cpus() > 0 && n.memoryKiB() > 0 && n.mhz() >= 0 && n.nodes() >= 1, n.toString());
-        assertTrue(n.cpuModel().length() <= 31 || n.cpuModel().length() > 0);
+        // libvirt's virNodeInfo.model is char[32]: 1 to 31 characters
+        assertFalse(n.cpuModel().isBlank(), "CPU model: " + n);
+        assertTrue(n.cpuModel().length() <= 31, "CPU model longer than libvirt's 31 characters: " + n.cpuModel());
         assertEquals("capabilities", parseRoot(c.capabilities()));
     }
 
@@ -188,9 +194,10 @@ final class Contracts {
     static void domainXml(ConformanceTarget t, Connection c) throws Exception {
         for (Domain d : c.listAllDomains()) {
             String xml = d.xmlDesc();
-            assertEquals("domain", parseRoot(xml));
-            assertTrue(xml.contains("<name>" + d.name() + "</name>") || xml.contains("<name>"), xml);
-            assertTrue(xml.contains(d.uuid().toString()), "XML names the UUID: " + xml);
+            Element root = parse(xml);
+            assertEquals("domain", root.getTagName());
+            assertEquals(d.name(), childText(root, "name"), "the XML's <name> is the domain's name: " + xml);
+            assertEquals(d.uuid().toString(), childText(root, "uuid"), "the XML's <uuid> is the domain's UUID: " + xml);
             if (d.state().isActive()) {
                 assertTrue(xml.contains("id='" + d.id() + "'"), "active XML carries the id");
             }
@@ -345,10 +352,26 @@ final class Contracts {
     }
 
     private static String parseRoot(String xml) throws Exception {
+        return parse(xml).getTagName();
+    }
+
+    private static Element parse(String xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement().getTagName();
+                .getDocumentElement();
+    }
+
+    /** The text of the one direct child element called {@code name}; fails when there is not exactly one. */
+    private static String childText(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                found.add(e);
+            }
+        }
+        assertEquals(1, found.size(), "<" + parent.getTagName() + "> must have exactly one <" + name + ">");
+        return found.get(0).getTextContent();
     }
 
     private static String parseRootUnchecked(String xml) {

@@ -13,7 +13,7 @@ import java.util.Map;
 final class FeatureMatrix {
     /** One cell of the matrix. */
     enum Outcome {
-        PASS("pass"), NOT_SUPPORTED("not supported"), NOT_TESTABLE("n/a on this server"), FAIL("FAIL");
+        PASS("pass"), NOT_SUPPORTED("not supported"), NOT_TESTABLE("checked on another server"), FAIL("FAIL");
 
         final String label;
 
@@ -27,6 +27,17 @@ final class FeatureMatrix {
 
     synchronized void record(String target, Feature feature, Outcome outcome) {
         columns.computeIfAbsent(target, t -> new EnumMap<>(Feature.class)).put(feature, outcome);
+    }
+
+    /** The targets on which the feature was checked and passed so far. */
+    synchronized List<String> passed(Feature feature) {
+        List<String> names = new ArrayList<>();
+        columns.forEach((target, outcomes) -> {
+            if (outcomes.get(feature) == Outcome.PASS) {
+                names.add(target);
+            }
+        });
+        return names;
     }
 
     synchronized void note(String text) {

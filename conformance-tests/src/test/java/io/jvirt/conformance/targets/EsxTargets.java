@@ -41,7 +41,6 @@ public final class EsxTargets implements ConformanceTargets {
         targets.add(new SimulatorTarget("vpx (in-JVM simulator)", "vpx", vpx, dc + "/" + dc + "_H0", Map.of(), vpx));
         if (Vcsim.available()) {
             Map<Feature, String> vcsimGaps = new LinkedHashMap<>();
-            vcsimGaps.put(Feature.AUTH_FAILURE, "vcsim accepts any user and password");
             vcsimGaps.put(Feature.AUTOSTART, "vcsim never registers the HostAutoStartManager");
             vcsimGaps.put(Feature.DEFINE_UNDEFINE, "vcsim's RegisterVM_Task ignores the uploaded .vmx and renames the VM");
             vcsimGaps.put(Feature.SNAPSHOTS, "vcsim's RemoveSnapshot_Task deletes the VM's base disk");
@@ -177,6 +176,11 @@ public final class EsxTargets implements ConformanceTargets {
         }
 
         @Override
+        public long expectedVersion() {
+            return 7_000_003; // the simulator's about.version "7.0.3" (ServiceObjects)
+        }
+
+        @Override
         public String domainXmlToDefine() {
             return defineXml("LocalDS_0", sim.vmNames().get(0));
         }
@@ -197,7 +201,18 @@ public final class EsxTargets implements ConformanceTargets {
 
         @Override
         public Authenticator authenticator() {
-            return Authenticator.fixed("user", "pass".toCharArray());
+            return Authenticator.fixed(vcsim.username(), vcsim.password().toCharArray());
+        }
+
+        @Override
+        public BadCredentials badCredentials() {
+            return new BadCredentials(uri(), Authenticator.fixed(vcsim.username(), "not-the-password".toCharArray()),
+                    "not-the-password");
+        }
+
+        @Override
+        public long expectedVersion() {
+            return 6_005_000; // vcsim's about.version "6.5.0" (govmomi simulator/esx and vpx service content)
         }
 
         @Override
