@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * {@code domainDefineXML} (esx-spec 2.4): XML -> VMX, HTTP PUT of the {@code .vmx} next to the
  * first file-based hard disk, {@code RegisterVM_Task}. Editing an existing domain is refused, as
- * in libvirt; nothing is rolled back when registration fails (the uploaded file stays).
+ * in libvirt. Unlike libvirt, a failed registration deletes the uploaded {@code .vmx} again, so a
+ * failed define leaves nothing behind.
  *
  * <p>Deliberate difference (esx-spec 7.2 #9): when the first disk lies at the datastore root
  * ({@code [ds] disk.vmdk}) libvirt takes the file name for a directory and uploads to
@@ -83,14 +84,35 @@ public final class DomainDefiner {
         ManagedObjectReference vmFolder = ctx.scope().vmFolder();
         ManagedObjectReference pool = ctx.scope().resourcePool();
         ManagedObjectReference host = ctx.scope().hostSystem();
-        TaskInfo done = ctx.tasks(ctx.primary()).run("RegisterVM_Task",
-                p -> p.registerVMTask(vmFolder, vmxPath, null, false, pool, host),
-                Tasks.Watch.uuid(def.uuid(), ctx.scope().datacenter(), ctx.autoAnswer()), listener,
-                "Could not define domain");
+        TaskInfo done;
+        try {
+            done = ctx.tasks(ctx.primary()).run("RegisterVM_Task",
+                    p -> p.registerVMTask(vmFolder, vmxPath, null, false, pool, host),
+                    Tasks.Watch.uuid(def.uuid(), ctx.scope().datacenter(), ctx.autoAnswer()), listener,
+                    "Could not define domain");
+        } catch (HypervisorException e) {
+            removeUploaded(vmxPath, e);
+            throw e;
+        }
         if (!(done.getResult() instanceof ManagedObjectReference vm)) {
             return ctx.reads().lookupByUuid(def.uuid());
         }
         return new EsxDomain(ctx.reads(), vm, def.name(), def.uuid(), -1, DomainState.SHUTOFF, vmxPath);
+    }
+
+    /**
+     * A failed registration leaves no half-defined domain behind: the uploaded {@code .vmx} is
+     * deleted again (best effort; a failure to delete is added to the registration's error).
+     */
+    private void removeUploaded(String vmxPath, HypervisorException registrationFailure) {
+        ManagedObjectReference datacenter = ctx.scope().datacenter();
+        try {
+            Tasks.of(ctx.primary()).run("DeleteDatastoreFile_Task",
+                    p -> p.deleteDatastoreFileTask(ctx.primary().content().getFileManager(), vmxPath, datacenter),
+                    Tasks.Watch.none(), ProgressListener.NONE, "Could not delete " + vmxPath);
+        } catch (HypervisorException e) {
+            registrationFailure.addSuppressed(e);
+        }
     }
 
     private boolean exists(DomainDef def) {

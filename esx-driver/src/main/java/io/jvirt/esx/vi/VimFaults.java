@@ -107,7 +107,7 @@ public final class VimFaults {
                             || (t instanceof ClientTransportException),
                     ErrorCode.RPC_FAILED,
                     (h, c, t) -> "Server '" + h + "' answered the call to '" + c
-                            + "' with something that is not a valid SOAP message: " + t.getMessage()));
+                            + "' with something that is not a valid SOAP message: " + plainReason(t)));
 
     private VimFaults() {
     }
@@ -165,6 +165,28 @@ public final class VimFaults {
         String type = fault.getFault() == null ? "MethodFault" : fault.getFault().getClass().getSimpleName();
         return fault.getLocalizedMessage() == null || fault.getLocalizedMessage().isEmpty()
                 ? type : type + " - " + fault.getLocalizedMessage();
+    }
+
+    /** A Java class name as parsers put it into their messages, e.g. {@code com.ctc.wstx.exc.WstxIOException}. */
+    private static final java.util.regex.Pattern JAVA_CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Z][A-Za-z0-9_$]*\\b:?");
+
+    /**
+     * What is wrong with a malformed answer, in the parser's words but without Java class names
+     * (Metro wraps the parser's message in its own, naming exception classes): the innermost
+     * message of the cause chain.
+     */
+    static String plainReason(Throwable failure) {
+        String message = null;
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                message = c.getMessage();
+            }
+        }
+        String plain = message == null ? "" : JAVA_CLASS_NAME.matcher(message.replace("[failed to localize]", ""))
+                .replaceAll("").replaceAll("- with linked exception:", "").replaceAll("[\\[\\]()]", " ")
+                .replaceAll("\\s+", " ").strip();
+        return plain.isEmpty() ? "the answer is incomplete or not XML" : plain;
     }
 
     private static String describe(Throwable t) {
