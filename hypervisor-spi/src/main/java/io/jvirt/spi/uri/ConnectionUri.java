@@ -200,7 +200,15 @@ public record ConnectionUri(String scheme, String user, String host, int port, S
                     portText = authority.substring(pc + 1);
                     authority = authority.substring(0, pc);
                 }
+                if (authority.indexOf('[') >= 0 || authority.indexOf(']') >= 0) {
+                    throw invalid("connection URI '" + masked(text) + "' has an invalid host name '" + authority
+                            + "' (an IPv6 address goes in brackets: [::1])");
+                }
                 host = decode(authority, "host name", text);
+                if (host.indexOf(':') >= 0) {
+                    throw invalid("connection URI '" + masked(text) + "' has an invalid host name '" + host
+                            + "' (an IPv6 address goes in brackets: [::1])");
+                }
             }
             if (portText != null && !portText.isEmpty()) {
                 port = parsePort(portText, text);

@@ -129,4 +129,20 @@ class ConnectionUriTest {
         ConnectionUri u = ConnectionUri.parse("esx://host/").withPort(443).withUser("root");
         assertEquals("esx://root@host:443/", u.toString());
     }
+
+    /** Found by ConnectionUriFuzzTest: such a host printed as '[bfe80::1%eth0]]', which does not parse. */
+    @ParameterizedTest
+    @ValueSource(strings = {"esx://bfe80::1%25eth0]:443/", "esx://fe80::1/", "esx://a%3Ab/", "esx://h]ost/", "esx://ho[st:443/"})
+    void aHostNameWithAColonOrBracketOutsideBracketsIsRefused(String uri) {
+        HypervisorException e = assertThrows(HypervisorException.class, () -> ConnectionUri.parse(uri));
+        assertEquals(ErrorCode.INVALID_ARG, e.code());
+        assertTrue(e.getMessage().contains("invalid host name"), e.getMessage());
+    }
+
+    @Test
+    void anIpv6AddressInBracketsStillParses() {
+        ConnectionUri u = ConnectionUri.parse("esx://[fe80::1%25eth0]:443/");
+        assertEquals("fe80::1%25eth0", u.host());
+        assertEquals(u, ConnectionUri.parse(u.toString()));
+    }
 }

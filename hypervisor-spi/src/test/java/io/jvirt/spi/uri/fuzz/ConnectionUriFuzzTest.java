@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the printed URI or in an error message.
  */
 class ConnectionUriFuzzTest {
-    private static final Pattern PASSWORD = Pattern.compile("^[^:/]+://[^/@:]*:([^/@?#]{4,})@");
+    private static final Pattern PASSWORD = Pattern.compile("^[^:/]+://[^/@:?#]*:([^/@?#]{4,})@");
 
     @FuzzTest(maxDuration = "45s")
     void parse(byte[] data) {

@@ -1,0 +1,130 @@
+package io.jvirt.esx.proof;
+
+import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.testing.ThreadCensus;
+import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.spi.Connection;
+import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.Domain;
+import io.jvirt.spi.DomainState;
+import io.jvirt.spi.auth.Authenticator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 9, "prove it" 1: 16 threads share one connection and do mixed reads and writes while the
+ * in-JVM simulator expires the session at random moments. Every operation must succeed, and the
+ * driver must log in once per expiry (not once per thread that noticed it).
+ */
+class SessionExpiryProofTest {
+    static final int THREADS = 16;
+
+    @Test
+    void everyOperationSucceedsAndEachExpiryCostsOneLogin() throws Exception {
+        ThreadCensus census = ThreadCensus.take();
+        try (VsphereSimulator sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(THREADS).build().start()) {
+            List<String> names = sim.vmNames();
+            assertTrue(names.size() >= THREADS, "one VM per thread: " + names);
+            Map<String, Object> env = Map.of(EsxOptions.KEEPALIVE_INTERVAL, Duration.ZERO,
+                    EsxOptions.REQUEST_TIMEOUT, Duration.ofSeconds(30));
+            try (Connection c = ConnectionFactory.open("esx://127.0.0.1:" + sim.port() + "/?transport=http",
+                    Authenticator.fixed(sim.username(), sim.password().toCharArray()), env)) {
+                long loginsBefore = sim.requestCount("Login");
+                AtomicBoolean running = new AtomicBoolean(true);
+                AtomicLong operations = new AtomicLong();
+                AtomicLong expiries = new AtomicLong();
+                ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+                ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+                List<Future<?>> workers = new ArrayList<>();
+                for (int i = 0; i < THREADS; i++) {
+                    String own = names.get(i);
+                    long seed = 1000 + i;
+                    workers.add(pool.submit(() -> work(c, own, names, new Random(seed), running, operations, failures)));
+                }
+                Future<?> expirer = pool.submit(() -> {
+                    Random random = new Random(42);
+                    while (running.get()) {
+                        Thread.sleep(50 + random.nextInt(250));
+                        // only a logged-in session can expire; the driver logs in again on its next call
+                        if (sim.activeSessions() > 0) {
+                            sim.expireSessions();
+                            expiries.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+                Thread.sleep(Proofs.runTime().toMillis());
+                running.set(false);
+                expirer.get(30, TimeUnit.SECONDS);
+                for (Future<?> w : workers) {
+                    w.get(60, TimeUnit.SECONDS);
+                }
+                pool.shutdown();
+                assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+                // one more call: the last expiry may not have been noticed yet
+                c.listAllDomains();
+                long logins = sim.requestCount("Login") - loginsBefore;
+                Proofs.report("session expiry under load", THREADS + " threads, " + Proofs.runTime().toSeconds() + " s, "
+                        + operations.get() + " operations, " + failures.size() + " failed, " + expiries.get()
+                        + " expiries, " + logins + " logins");
+                assertEquals(List.of(), failures.stream().map(Throwable::toString).toList(), "every operation succeeds");
+                assertTrue(expiries.get() >= 10, "the run saw enough expiries: " + expiries.get());
+                assertTrue(operations.get() >= 10L * THREADS, "the run did enough work: " + operations.get());
+                assertEquals(expiries.get(), logins, "one login per expiry, not per thread");
+            }
+        }
+        assertEquals(List.of(), census.extraThreads(Duration.ofSeconds(5)), "threads left behind");
+    }
+
+    /** Reads everything, writes only its own VM, until told to stop. */
+    private static Void work(Connection c, String own, List<String> names, Random random, AtomicBoolean running,
+                             AtomicLong operations, ConcurrentLinkedQueue<Throwable> failures) {
+        while (running.get()) {
+            try {
+                int op = random.nextInt(100);
+                if (op < 35) {
+                    List<Domain> all = c.listAllDomains();
+                    if (all.size() != names.size()) {
+                        throw new AssertionError("listed " + all.size() + " of " + names.size());
+                    }
+                } else if (op < 60) {
+                    Domain d = c.lookupDomainByName(names.get(random.nextInt(names.size())));
+                    d.info();
+                } else if (op < 75) {
+                    c.lookupDomainByName(names.get(random.nextInt(names.size()))).xmlDesc();
+                } else if (op < 90) {
+                    Domain mine = c.lookupDomainByName(own);
+                    if (mine.currentState() == DomainState.SHUTOFF) {
+                        mine.create();
+                    } else {
+                        mine.destroy();
+                    }
+                } else {
+                    Domain mine = c.lookupDomainByName(own);
+                    boolean was = mine.autostart();
+                    mine.setAutostart(!was);
+                }
+                operations.incrementAndGet();
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        }
+        return null;
+    }
+}
