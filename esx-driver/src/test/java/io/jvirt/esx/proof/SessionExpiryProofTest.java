@@ -34,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SessionExpiryProofTest {
     static final int THREADS = 16;
+    /** One request in 100 finds its session ended (about 100 expiries in the 15 s CI run here). */
+    static final double EXPIRY_PROBABILITY = 0.01;
 
     @Test
     void everyOperationSucceedsAndEachExpiryCostsOneLogin() throws Exception {
@@ -45,33 +47,23 @@ class SessionExpiryProofTest {
                     EsxOptions.REQUEST_TIMEOUT, Duration.ofSeconds(30));
             try (Connection c = ConnectionFactory.open("esx://127.0.0.1:" + sim.port() + "/?transport=http",
                     Authenticator.fixed(sim.username(), sim.password().toCharArray()), env)) {
-                long loginsBefore = sim.requestCount("Login");
+                long loginsBefore = sim.logins();
+                long expiredBefore = sim.expiredSessions();
                 AtomicBoolean running = new AtomicBoolean(true);
                 AtomicLong operations = new AtomicLong();
-                AtomicLong expiries = new AtomicLong();
                 ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-                ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+                ExecutorService pool = Executors.newFixedThreadPool(THREADS);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int i = 0; i < THREADS; i++) {
                     String own = names.get(i);
                     long seed = 1000 + i;
                     workers.add(pool.submit(() -> work(c, own, names, new Random(seed), running, operations, failures)));
                 }
-                Future<?> expirer = pool.submit(() -> {
-                    Random random = new Random(42);
-                    while (running.get()) {
-                        Thread.sleep(50 + random.nextInt(250));
-                        // only a logged-in session can expire; the driver logs in again on its next call
-                        if (sim.activeSessions() > 0) {
-                            sim.expireSessions();
-                            expiries.incrementAndGet();
-                        }
-                    }
-                    return null;
-                });
+                // before each request of the logged-in session the simulator ends it with this probability
+                sim.expireSessionsAtRandom(EXPIRY_PROBABILITY, 42);
                 Thread.sleep(Proofs.runTime().toMillis());
+                sim.expireSessionsAtRandom(0, 0);
                 running.set(false);
-                expirer.get(30, TimeUnit.SECONDS);
                 for (Future<?> w : workers) {
                     w.get(60, TimeUnit.SECONDS);
                 }
@@ -79,14 +71,15 @@ class SessionExpiryProofTest {
                 assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
                 // one more call: the last expiry may not have been noticed yet
                 c.listAllDomains();
-                long logins = sim.requestCount("Login") - loginsBefore;
+                long logins = sim.logins() - loginsBefore;
+                long expiries = sim.expiredSessions() - expiredBefore;
                 Proofs.report("session expiry under load", THREADS + " threads, " + Proofs.runTime().toSeconds() + " s, "
-                        + operations.get() + " operations, " + failures.size() + " failed, " + expiries.get()
+                        + operations.get() + " operations, " + failures.size() + " failed, " + expiries
                         + " expiries, " + logins + " logins");
                 assertEquals(List.of(), failures.stream().map(Throwable::toString).toList(), "every operation succeeds");
-                assertTrue(expiries.get() >= 10, "the run saw enough expiries: " + expiries.get());
+                assertTrue(expiries >= 10, "the run saw enough expiries: " + expiries);
                 assertTrue(operations.get() >= 10L * THREADS, "the run did enough work: " + operations.get());
-                assertEquals(expiries.get(), logins, "one login per expiry, not per thread");
+                assertEquals(expiries, logins, "one login per expiry, not per thread");
             }
         }
         assertEquals(List.of(), census.extraThreads(Duration.ofSeconds(5)), "threads left behind");

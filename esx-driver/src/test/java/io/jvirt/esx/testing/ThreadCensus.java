@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class ThreadCensus {
     private static final List<String> JDK_OWNED = List.of("Keep-Alive-Timer", "Keep-Alive-SocketCleaner",
-            "process reaper", "Attach Listener", "Common-Cleaner");
+            "process reaper", "Attach Listener", "Common-Cleaner", "HTTP-Dispatcher", "server-timer", "idle-timeout-task");
     private final Set<Thread> before;
 
     private ThreadCensus(Set<Thread> before) {
