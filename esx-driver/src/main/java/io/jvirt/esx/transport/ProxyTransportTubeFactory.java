@@ -12,11 +12,13 @@ import com.sun.xml.ws.transport.http.client.HttpClientTransport;
 import com.sun.xml.ws.transport.http.client.HttpTransportPipe;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URL;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,8 +68,15 @@ public final class ProxyTransportTubeFactory extends TransportTubeFactory {
         }
     }
 
-    /** Opens the connection through the request's proxy when it has one. */
+    /**
+     * Opens the connection through the request's proxy when it has one, and releases the
+     * connection of an HTTP error whose body is not SOAP: Metro rejects such an answer (or throws
+     * for its status) without ever closing the response stream, which would leave the socket open
+     * until the garbage collector finds it.
+     */
     static final class ProxyAwareTransport extends HttpClientTransport {
+        private HttpURLConnection connection;
+
         ProxyAwareTransport(Packet packet, Map<String, List<String>> reqHeaders) {
             super(packet, reqHeaders);
         }
@@ -75,15 +84,37 @@ public final class ProxyTransportTubeFactory extends TransportTubeFactory {
         @Override
         protected HttpURLConnection openConnection(Packet packet) {
             Object proxy = packet.invocationProperties.get(PROXY_PROPERTY);
-            if (!(proxy instanceof Proxy p)) {
-                return null; // stock behaviour
-            }
             try {
                 URL url = packet.endpointAddress.getURL();
-                return (HttpURLConnection) url.openConnection(p);
+                connection = (HttpURLConnection) (proxy instanceof Proxy p ? url.openConnection(p) : url.openConnection());
+                return connection;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        protected InputStream readResponse() {
+            InputStream in = super.readResponse();
+            if (in == null || connection == null) {
+                return in;
+            }
+            int status;
+            try {
+                status = connection.getResponseCode();
+            } catch (IOException e) {
+                return in;
+            }
+            String type = connection.getContentType();
+            if (status >= 400 && (type == null || !type.toLowerCase(Locale.ROOT).contains("xml"))) {
+                try {
+                    in.close(); // reads the rest: the connection goes back to the keep-alive cache
+                } catch (IOException ignored) {
+                    connection.disconnect();
+                }
+                return null; // Metro then reports "HTTP status code <status>"
+            }
+            return in;
         }
     }
 }
