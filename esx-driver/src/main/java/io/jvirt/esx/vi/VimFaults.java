@@ -98,6 +98,10 @@ public final class VimFaults {
             new Rule(t -> t instanceof ClientTransportException && t.getMessage() != null
                             && t.getMessage().contains("HTTP status code"), ErrorCode.HTTP_ERROR,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed: " + t.getMessage()),
+            // Metro's words when the connection ended before any answer arrived (a reset, a cut answer)
+            new Rule(t -> t instanceof jakarta.xml.ws.WebServiceException && t.getMessage() != null
+                            && t.getMessage().startsWith("No response returned"), ErrorCode.RPC_FAILED,
+                    (h, c, t) -> "Server '" + h + "' closed the connection without answering the call to '" + c + "'"),
             new Rule(t -> t instanceof FileNotFoundException, ErrorCode.HTTP_ERROR,
                     (h, c, t) -> "Request '" + c + "' on '" + h + "' failed: HTTP 404 not found"),
             new Rule(t -> t instanceof XMLStreamException

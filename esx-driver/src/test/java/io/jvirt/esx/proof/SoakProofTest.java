@@ -97,7 +97,14 @@ class SoakProofTest {
                 Future<?> chaos = pool.submit(() -> {
                     Random random = new Random(99);
                     while (running.get()) {
-                        Thread.sleep(100 + random.nextInt(300));
+                        // after every 3 to 20 operations (counted, not timed: a slow machine still does work)
+                        long next = operations.get() + 3 + random.nextInt(18);
+                        while (running.get() && operations.get() < next) {
+                            Thread.sleep(2);
+                        }
+                        if (!running.get()) {
+                            break;
+                        }
                         int kind = random.nextInt(6);
                         switch (kind) {
                             case 0 -> {
