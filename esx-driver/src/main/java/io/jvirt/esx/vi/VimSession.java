@@ -639,6 +639,13 @@ public final class VimSession implements AutoCloseable {
                 try (InputStream in = c.getInputStream()) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     in.transferTo(out);
+                    long expected = c.getContentLengthLong();
+                    if (expected >= 0 && out.size() != expected) {
+                        // the JDK ends a cut fixed-length body quietly: a short .vmx must not pass as whole
+                        throw new HypervisorException(ErrorCode.RPC_FAILED, ErrorDomain.ESX, "Download of '"
+                                + url.getPath() + "' from '" + host + "' ended after " + out.size() + " of "
+                                + expected + " bytes");
+                    }
                     return out.toByteArray();
                 }
             } catch (IOException e) {
