@@ -6,12 +6,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * The cookie jar of one session, given to its port with {@code HttpConfigFeature}. Every request
  * carries the current session cookie; a {@code Set-Cookie} answer is taken only on the first
- * contact (no cookie yet) and for the thread that is logging in. Servers hand a fresh,
+ * contact (no cookie yet) and from the answer to a Login ({@link #takeFromLogin}). Servers hand a fresh,
  * unauthenticated cookie to every request that comes without a valid one, so without this rule a
  * late answer to a request of an expired session could replace the cookie of the new login; with
  * it, no lock has to keep requests and a re-login apart.
@@ -19,7 +18,6 @@ import java.util.function.Supplier;
 final class SessionCookies extends CookieHandler {
     /** name -> value of the cookies sent; replaced as a whole, never changed in place. */
     private volatile Map<String, String> cookies = Map.of();
-    private final ThreadLocal<Boolean> loggingIn = new ThreadLocal<>();
 
     @Override
     public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
@@ -29,9 +27,17 @@ final class SessionCookies extends CookieHandler {
 
     @Override
     public void put(URI uri, Map<String, List<String>> responseHeaders) {
-        if (!cookies.isEmpty() && loggingIn.get() == null) {
-            return;
+        if (cookies.isEmpty()) {
+            store(responseHeaders);
         }
+    }
+
+    /** Takes the cookies of a Login answer: they identify the session just logged in. */
+    void takeFromLogin(Map<String, List<String>> responseHeaders) {
+        store(responseHeaders);
+    }
+
+    private synchronized void store(Map<String, List<String>> responseHeaders) {
         Map<String, String> updated = null;
         for (Map.Entry<String, List<String>> e : responseHeaders.entrySet()) {
             if (e.getKey() == null || !e.getKey().equalsIgnoreCase("Set-Cookie") || e.getValue() == null) {
@@ -54,16 +60,6 @@ final class SessionCookies extends CookieHandler {
         }
         if (updated != null) {
             cookies = Map.copyOf(updated);
-        }
-    }
-
-    /** Runs a login request: its answer may set the session cookie. */
-    <T> T loggingIn(Supplier<T> login) {
-        loggingIn.set(Boolean.TRUE);
-        try {
-            return login.get();
-        } finally {
-            loggingIn.remove();
         }
     }
 

@@ -39,6 +39,11 @@ final class SoapTrace implements MessageHandler<MessageHandlerContext> {
         return LOG.isLoggable(System.Logger.Level.DEBUG);
     }
 
+    /** Logs one message text (a request the driver sends itself), passwords masked. */
+    static void log(String what, String xml) {
+        LOG.log(System.Logger.Level.DEBUG, () -> what + ":\n" + mask(xml));
+    }
+
     /** The message text with passwords masked. */
     static String mask(String xml) {
         return PASSWORD.matcher(xml).replaceAll("$1***$3");

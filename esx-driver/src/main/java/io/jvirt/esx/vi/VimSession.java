@@ -361,6 +361,7 @@ public final class VimSession implements AutoCloseable {
         private final Secret password;
         private final int pageSize;
         private final Duration loginWait;
+        private final String soapAction;
         private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
         private final AtomicBoolean loggedOut = new AtomicBoolean();
         /** Guards {@link #loginInProgress}, {@link #generation} changes and {@link #closed}; never held across a request. */
@@ -402,7 +403,8 @@ public final class VimSession implements AutoCloseable {
             this.productVersion = VersionNumber.parse(about.getVersion()).orElseThrow();
             this.content = sc;
             // Real vCenters choose the API version by SOAPAction; set before any concurrent use.
-            rc.put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:vim25/" + about.getApiVersion());
+            this.soapAction = "urn:vim25/" + about.getApiVersion();
+            rc.put(BindingProvider.SOAPACTION_URI_PROPERTY, soapAction);
             login();
         }
 
@@ -439,9 +441,9 @@ public final class VimSession implements AutoCloseable {
         }
 
         private void login() {
-            ManagedObjectReference sessionManager = content.getSessionManager();
+            count("Login");
             try {
-                cookies.loggingIn(() -> invoke("Login", p -> p.login(sessionManager, username, password.reveal(), null)));
+                SoapLogin.login(host, sdkUrl, soapAction, transport, cookies, content.getSessionManager(), username, password);
             } catch (HypervisorException e) {
                 if (e.code() == ErrorCode.AUTH_FAILED) {
                     throw new HypervisorException(ErrorCode.AUTH_FAILED, ErrorDomain.ESX,
