@@ -53,8 +53,20 @@ final class SoapTrace implements MessageHandler<MessageHandlerContext> {
     public boolean handleMessage(MessageHandlerContext context) {
         if (LOG.isLoggable(System.Logger.Level.DEBUG) && context.getMessage() != null) {
             boolean outbound = Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY));
+            String text;
+            try {
+                text = text(context.getMessage());
+            } catch (XMLStreamException | RuntimeException e) {
+                if (!outbound) {
+                    // copying a broken (e.g. cut) answer consumed it: Metro cannot read it any more, so
+                    // the call fails here as a malformed answer instead of with Metro's internal error
+                    throw new jakarta.xml.ws.WebServiceException("the answer cannot be read", e);
+                }
+                text = "(message not printable: " + e.getMessage() + ")";
+            }
+            String shown = text;
             LOG.log(System.Logger.Level.DEBUG, () -> (outbound ? "SOAP request to " : "SOAP response from ") + host + ":\n"
-                    + mask(text(context.getMessage())));
+                    + mask(shown));
         }
         return true;
     }
@@ -73,15 +85,11 @@ final class SoapTrace implements MessageHandler<MessageHandlerContext> {
         return Set.of();
     }
 
-    private static String text(Message message) {
-        try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter writer = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-            message.copy().writeTo(writer);
-            writer.flush();
-            return out.toString();
-        } catch (XMLStreamException | RuntimeException e) {
-            return "(message not printable: " + e.getMessage() + ")";
-        }
+    private static String text(Message message) throws XMLStreamException {
+        StringWriter out = new StringWriter();
+        XMLStreamWriter writer = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+        message.copy().writeTo(writer);
+        writer.flush();
+        return out.toString();
     }
 }

@@ -54,7 +54,8 @@ class SoakProofTest {
     @Test
     void mixedLoadWithExpiriesAndFaults() throws Exception {
         ThreadCensus census = ThreadCensus.take();
-        try (VsphereSimulator sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(THREADS).build().start();
+        try (AutoCloseable quiet = Proofs.quietDriverLogs();
+             VsphereSimulator sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(THREADS).build().start();
              FaultProxy proxy = FaultProxy.start(sim.port())) {
             List<String> names = sim.vmNames();
             Map<String, Object> env = Map.of(EsxOptions.CONNECT_TIMEOUT, Duration.ofSeconds(2),

@@ -28,7 +28,8 @@ class VcsimLeakProofTest {
     @Test
     void openCloseCyclesLeaveNothingBehind() throws Exception {
         Vcsim.require();
-        try (Vcsim vcsim = Vcsim.start(SimulatorModel.ESX, 2, false);
+        try (AutoCloseable quiet = Proofs.quietDriverLogs();
+             Vcsim vcsim = Vcsim.start(SimulatorModel.ESX, 2, false);
              VcsimSessionCounter server = new VcsimSessionCounter(vcsim)) {
             String uri = "esx://127.0.0.1:" + vcsim.sdkUrl().getPort() + "/?transport=http";
             Authenticator auth = Authenticator.fixed(vcsim.username(), vcsim.password().toCharArray());
