@@ -40,8 +40,7 @@ final class TypeFallbackMessage extends FilterMessageImpl {
     /** The response with its payload filtered, when the request asked for it. */
     static Packet wrap(Packet request, Packet response) {
         Object fallback = request.invocationProperties.get(PROPERTY);
-        if (fallback instanceof XsiTypeFallback f && response != null && response.getMessage() != null
-                && !(response.getMessage() instanceof TypeFallbackMessage)) {
+        if (fallback instanceof XsiTypeFallback f && response != null && response.getMessage() != null) {
             response.setMessage(new TypeFallbackMessage(response.getMessage(), f));
         }
         return response;

@@ -9,6 +9,15 @@ import io.jvirt.vim25.ArrayOfAnyType;
 import io.jvirt.vim25.ArrayOfByte;
 import io.jvirt.vim25.ArrayOfHostHostBusAdapter;
 import io.jvirt.vim25.ArrayOfScsiLun;
+import io.jvirt.vim25.ArrayOfVirtualDevice;
+import io.jvirt.vim25.VirtualCdrom;
+import io.jvirt.vim25.VirtualDevice;
+import io.jvirt.vim25.VirtualDeviceBackingInfo;
+import io.jvirt.vim25.VirtualDevicePciBusSlotInfo;
+import io.jvirt.vim25.VirtualDisk;
+import io.jvirt.vim25.VirtualDiskFlatVer2BackingInfo;
+import io.jvirt.vim25.VirtualEthernetCardDistributedVirtualPortBackingInfo;
+import io.jvirt.vim25.VirtualVmxnet3;
 import io.jvirt.vim25.DatastoreInfo;
 import io.jvirt.vim25.DynamicData;
 import io.jvirt.vim25.DynamicProperty;
@@ -208,6 +217,33 @@ class XsiTypeFallbackTest {
         int first = warnings.size();
         read("host-bytes-and-future-types.xml", fallback);
         assertEquals(first, warnings.size(), warnings.toString());
+    }
+
+    @Test
+    void virtualDevicesAndBackingsBindAndAFutureDeviceIsReadAsVirtualDevice() throws Exception {
+        ObjectContent vm = read("vm-devices.xml", fallback).get(0);
+        List<VirtualDevice> devices = assertInstanceOf(ArrayOfVirtualDevice.class, prop(vm, "config.hardware.device")).getVirtualDevice();
+        assertEquals(4, devices.size());
+        VirtualDisk disk = assertInstanceOf(VirtualDisk.class, devices.get(0));
+        VirtualDiskFlatVer2BackingInfo flat = assertInstanceOf(VirtualDiskFlatVer2BackingInfo.class, disk.getBacking());
+        assertEquals("[vsanDatastore] 5f1a2b3c/web01.vmdk", flat.getFileName());
+        assertEquals("datastore-17", flat.getDatastore().getValue());
+        assertEquals(17179869184L, disk.getCapacityInBytes());
+        VirtualVmxnet3 nic = assertInstanceOf(VirtualVmxnet3.class, devices.get(1));
+        VirtualEthernetCardDistributedVirtualPortBackingInfo dvs =
+                assertInstanceOf(VirtualEthernetCardDistributedVirtualPortBackingInfo.class, nic.getBacking());
+        assertEquals("dvportgroup-31", dvs.getPort().getPortgroupKey());
+        assertEquals(192, assertInstanceOf(VirtualDevicePciBusSlotInfo.class, nic.getSlotInfo()).getPciSlotNumber());
+        assertEquals("00:50:56:9a:01:02", nic.getMacAddress());
+        // a device no release has: its declared type, VirtualDevice, with the common fields
+        VirtualDevice future = devices.get(2);
+        assertEquals(VirtualDevice.class, future.getClass());
+        assertEquals(16000, future.getKey());
+        assertEquals("Quantum link 1", future.getDeviceInfo().getLabel());
+        VirtualCdrom cdrom = assertInstanceOf(VirtualCdrom.class, devices.get(3));
+        assertEquals(VirtualDeviceBackingInfo.class, cdrom.getBacking().getClass());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'VirtualMachineFutureDevice'")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("'VirtualCdromFutureBackingInfo'")), warnings.toString());
     }
 
     private static Object prop(ObjectContent oc, String name) {
