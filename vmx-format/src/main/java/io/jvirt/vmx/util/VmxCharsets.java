@@ -246,8 +246,8 @@ public final class VmxCharsets {
         String file = sourceName == null ? "" : "VMX file '" + sourceName + "': ";
         String why = declared != null ? "as declared by its '.encoding' entry"
                 : "the file declares no '.encoding', so it must be UTF-8";
-        String what = declared != null ? "Could not convert from " + name + " to UTF-8 encoding"
-                : "Could not read the file as UTF-8";
+        String what = cs.equals(StandardCharsets.UTF_8) ? "Could not read the file as UTF-8"
+                : "Could not convert from " + name + " to UTF-8 encoding";
         return new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, String.format(
                 "%s%s: %s %s at line %d, column %d %s not valid %s (%s)", file, what, length > 1 ? "bytes" : "byte",
                 bytes, line, offset - lineStart + 1, length > 1 ? "are" : "is", name, why));
