@@ -19,7 +19,8 @@ import java.util.UUID;
  * implicit disk controllers, serial/parallel port numbers, disks ordered per bus by target index;
  * and the rules of libvirt's generic domain post-parse that change what is written: video RAM 0 or
  * absent is the vmvga default (4096 KiB) and every video RAM is rounded up to a power of two,
- * {@code <currentMemory>} 0 or above {@code <memory>} is {@code <memory>}, duplicate controllers
+ * {@code <memory>} 0 is an error, {@code <currentMemory>} 0 or above {@code <memory>} is
+ * {@code <memory>}, duplicate controllers
  * are an error, ISA serial ports without a number get the lowest free one (at most 4 ports).
  */
 final class VmxPostParse {
@@ -36,6 +37,10 @@ final class VmxPostParse {
         }
         if (def.uuid() == null) {
             b.uuid(UUID.randomUUID());
+        }
+        if (def.memoryKiB() <= 0) {
+            throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.XML_ERROR, io.jvirt.spi.ErrorDomain.NONE,
+                    "Memory size must be specified via <memory> or in the <numa> configuration");
         }
         long current = def.currentMemoryKiB();
         if (current == 0 || current > def.memoryKiB()) {

@@ -91,6 +91,22 @@ class GenericPostParseTest {
     }
 
     @Test
+    void memoryZeroIsAnError() {
+        HypervisorException e = assertThrows(HypervisorException.class, () -> Vmx.fromDomainXml(
+                "<domain type='vmware'><name>t</name><memory>0</memory><os><type>hvm</type></os></domain>", ctx()));
+        assertEquals(ErrorCode.XML_ERROR, e.code());
+        assertEquals("Memory size must be specified via <memory> or in the <numa> configuration", e.getMessage());
+    }
+
+    @Test
+    void parallelPortsWithoutNumberGetTheHighestPlusOne() {
+        String vmx = write("<devices><parallel type='file'><source path='[ds] p'/></parallel>"
+                + "<parallel type='file'><source path='[ds] q'/><target port='0'/></parallel></devices>");
+        assertTrue(vmx.contains("parallel1.fileName = \"/vmfs/volumes/ds/p\"\n"), vmx);
+        assertTrue(vmx.contains("parallel0.fileName = \"/vmfs/volumes/ds/q\"\n"), vmx);
+    }
+
+    @Test
     void serialPortsWithoutNumberGetTheHighestPlusOne() {
         // libvirt: the first serial has no port; the highest port of all serials is 0 -> it gets 1
         String vmx = write("<devices><serial type='file'><source path='[ds] a.txt'/></serial>"
