@@ -32,11 +32,25 @@ public final class NativeXmlCommands {
         public void run(CommandContext ctx) {
             String fmt = require(format, "format");
             String file = require(config, "config");
-            String text = Xml.read(file);
+            String text = fmt.equals("vmware-vmx") ? readVmx(file) : Xml.read(file);
             String xml = offline ? ctx.converters().fromNative(fmt, text, ctx.path(file).toAbsolutePath().getParent())
                     : ctx.conn().domainXmlFromNative(fmt, text);
             Xml.print(ctx.out(), xml);
         }
+    }
+
+    /**
+     * A {@code .vmx} file decoded as its {@code .encoding} entry says (libvirt reads the bytes and
+     * converts them), not as UTF-8: VMware Workstation writes the Windows host's code page.
+     */
+    static String readVmx(String file) {
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Xml.read(file); // fails the same way, with the same message
+        }
+        return io.jvirt.vmx.VmxParser.decode(data, file);
     }
 
     @Command(name = "domxml-to-native", description = "Convert domain XML to native config")
