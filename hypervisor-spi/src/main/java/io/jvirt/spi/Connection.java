@@ -121,8 +121,20 @@ public interface Connection extends AutoCloseable {
         throw HypervisorException.noSupport("defineDomain");
     }
 
-    /** Converts a native config (e.g. format {@code "vmware-vmx"}) to domain XML. */
+    /**
+     * Converts a native config (e.g. format {@code "vmware-vmx"}) to domain XML without secure
+     * fields: a VNC password in the config is not shown, as libvirt's
+     * {@code virConnectDomainXMLFromNative} does.
+     */
     default String domainXmlFromNative(String format, String config) {
+        return domainXmlFromNative(format, config, Set.of());
+    }
+
+    /**
+     * Converts a native config to domain XML; {@link DomainXmlFlag#SECURE} includes secure fields
+     * (the VNC password). Other flags fail with {@link ErrorCode#INVALID_ARG}.
+     */
+    default String domainXmlFromNative(String format, String config, Set<DomainXmlFlag> flags) {
         throw HypervisorException.noSupport("domainXmlFromNative");
     }
 

@@ -73,12 +73,15 @@ public interface Domain {
         throw HypervisorException.noSupport("Domain.isUpdated");
     }
 
-    /** The domain XML. */
+    /**
+     * The domain XML; without {@link DomainXmlFlag#SECURE} secure fields (the VNC password) are
+     * left out, as libvirt does.
+     */
     default String xmlDesc(Set<DomainXmlFlag> flags) {
         throw HypervisorException.noSupport("Domain.xmlDesc");
     }
 
-    /** The domain XML without flags. */
+    /** The domain XML without flags (no secure fields). */
     default String xmlDesc() {
         return xmlDesc(Set.of());
     }

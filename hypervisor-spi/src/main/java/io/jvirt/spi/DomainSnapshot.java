@@ -12,8 +12,17 @@ public interface DomainSnapshot {
     /** The snapshot's name. */
     String name();
 
-    /** The {@code <domainsnapshot>} XML. */
+    /** The {@code <domainsnapshot>} XML without secure fields. */
     default String xmlDesc() {
+        return xmlDesc(Set.of());
+    }
+
+    /**
+     * The {@code <domainsnapshot>} XML; {@link DomainXmlFlag#SECURE} (libvirt's
+     * {@code VIR_DOMAIN_SNAPSHOT_XML_SECURE}) includes secure fields of the recorded domain
+     * definition, such as a VNC password. Other flags fail with {@link ErrorCode#INVALID_ARG}.
+     */
+    default String xmlDesc(Set<DomainXmlFlag> flags) {
         throw HypervisorException.noSupport("DomainSnapshot.xmlDesc");
     }
 

@@ -7,6 +7,7 @@ import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
+import io.jvirt.spi.DomainXmlFlag;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.SnapshotFlag;
@@ -202,7 +203,7 @@ public final class SnapshotCommands {
             if (nameOnly) {
                 ctx.out().println(s.name());
             } else {
-                Xml.print(ctx.out(), s.xmlDesc());
+                Xml.print(ctx.out(), s.xmlDesc(securityInfo ? Set.of(DomainXmlFlag.SECURE) : Set.of()));
             }
         }
     }
@@ -240,7 +241,8 @@ public final class SnapshotCommands {
         public void run(CommandContext ctx) {
             String n = require(snapOption != null ? snapOption : snapName, "snapshotname");
             Domain d = ctx.lookup().domain(domain.value(name()));
-            Xml.print(ctx.out(), d.snapshotLookupByName(n).xmlDesc());
+            Xml.print(ctx.out(), d.snapshotLookupByName(n)
+                    .xmlDesc(securityInfo ? Set.of(DomainXmlFlag.SECURE) : Set.of()));
         }
     }
 
