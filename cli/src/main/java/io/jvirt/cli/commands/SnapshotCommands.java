@@ -2,7 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
@@ -86,8 +86,8 @@ public final class SnapshotCommands {
         boolean noMetadata;
 
         @Override
-        public boolean modifies() {
-            return !printXml;
+        protected boolean readOnlyUse() {
+            return printXml;
         }
 
         @Override
@@ -128,6 +128,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-list", description = "List snapshots for a domain")
+    @ReadOnlyCommand
     public static final class ListSnapshots extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -188,6 +189,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-current", description = "Get the current snapshot")
+    @ReadOnlyCommand
     public static final class Current extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -209,6 +211,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-parent", description = "Get the name of the parent of a snapshot")
+    @ReadOnlyCommand
     public static final class Parent extends SnapshotCommand {
 
         @Override
@@ -227,6 +230,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-dumpxml", description = "Dump XML for a domain snapshot")
+    @ReadOnlyCommand
     public static final class DumpXml extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -247,7 +251,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-revert", description = "Revert a domain to a snapshot")
-    public static final class Revert extends SnapshotCommand implements Modifying {
+    public static final class Revert extends SnapshotCommand {
         @Option(names = "--running", description = "after reverting, change state to running")
         boolean running;
         @Option(names = "--paused", description = "after reverting, change state to paused")
@@ -265,7 +269,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-delete", description = "Delete a domain snapshot")
-    public static final class Delete extends SnapshotCommand implements Modifying {
+    public static final class Delete extends SnapshotCommand {
         @Option(names = "--children", description = "delete snapshot and all children")
         boolean children;
         @Option(names = "--metadata", description = "delete only libvirt metadata, leaving snapshot contents behind")
