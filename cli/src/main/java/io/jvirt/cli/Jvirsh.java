@@ -41,7 +41,7 @@ public final class Jvirsh {
         int status;
         CliEnvironment io = CliEnvironment.system();
         try {
-            status = standard(io).run(args);
+            status = standard(io).run(ArgumentCharset.recover(args));
         } catch (RuntimeException | LinkageError e) {
             io.err().println("error: internal error: " + e);
             status = 1;

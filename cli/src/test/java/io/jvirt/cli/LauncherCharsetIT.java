@@ -33,7 +33,11 @@ class LauncherCharsetIT {
 
     private static Run jvirsh(Map<String, String> locale, String... args) throws Exception {
         Path script = Path.of("..", "jvirsh").toAbsolutePath().normalize();
-        List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
+        return run(List.of(script.toString()), locale, args);
+    }
+
+    private static Run run(List<String> launcher, Map<String, String> locale, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(launcher);
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
@@ -102,5 +106,18 @@ class LauncherCharsetIT {
             assertArrayEquals(utf8("Domain '" + NAME + "' defined from " + xml + "\n\n" + NAME + "\n\n"), r.out(),
                     locale + ": " + new String(r.out(), StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void theJarRunDirectlyRecoversItsArguments(@TempDir Path dir) throws Exception {
+        // without the launcher the JVM itself decodes argv as ASCII; jvirsh reads the bytes back
+        Path xml = Files.move(domainFile(dir), dir.resolve("dom-ascii.xml")); // such a JVM cannot open non-ASCII file names
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Run r = run(List.of(java, "-jar", Path.of("target", "jvirsh.jar").toAbsolutePath().toString()),
+                Map.of("LC_ALL", "C"), "-c", "test:///default", "define " + xml + "; domuuid " + NAME);
+        assertEquals("", new String(r.err(), StandardCharsets.UTF_8));
+        assertArrayEquals(utf8("Domain '" + NAME + "' defined from " + xml + "\n\n"
+                + "6f1c3c8e-2b7d-4e35-9d0a-5d1f0e7a9b21\n\n"), r.out(), new String(r.out(), StandardCharsets.UTF_8));
+        assertEquals(0, r.status());
     }
 }
