@@ -39,13 +39,15 @@ public final class Jvirsh {
 
     public static void main(String[] args) {
         int status;
+        CliEnvironment io = CliEnvironment.system();
         try {
-            status = standard(CliEnvironment.system()).run(args);
+            status = standard(io).run(ArgumentCharset.recover(args));
         } catch (RuntimeException | LinkageError e) {
-            System.err.println("error: internal error: " + e);
+            io.err().println("error: internal error: " + e);
             status = 1;
         }
-        System.out.flush();
+        io.out().flush();
+        io.err().flush();
         System.exit(status);
     }
 

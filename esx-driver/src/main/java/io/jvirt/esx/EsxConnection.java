@@ -26,6 +26,7 @@ import io.jvirt.esx.vi.VirtualHardware;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
+import io.jvirt.spi.DomainXmlFlag;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
@@ -413,12 +414,14 @@ public final class EsxConnection implements Connection {
         return writes.definer().define(xml, progress);
     }
 
+    /** Without SECURE the VNC password of the .vmx is left out, as libvirt's connectDomainXMLFromNative does. */
     @Override
-    public String domainXmlFromNative(String format, String config) {
+    public String domainXmlFromNative(String format, String config, Set<DomainXmlFlag> flags) {
         checkFormat(format);
+        DomainXmlFlag.requireOnly(ErrorDomain.ESX, "domainXmlFromNative", flags, DomainXmlFlag.SECURE);
         ensureOpen();
         EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", domains::datastoresOfScope);
-        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)));
+        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)), flags);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ public final class NativeXmlCommands {
     }
 
     @Command(name = "domxml-from-native", description = "Convert native config to domain XML")
+    @ReadOnlyCommand
     public static final class FromNative extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<format>", description = "source config data format")
         String format;
@@ -54,6 +56,7 @@ public final class NativeXmlCommands {
     }
 
     @Command(name = "domxml-to-native", description = "Convert domain XML to native config")
+    @ReadOnlyCommand
     public static final class ToNative extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<format>", description = "target config data type format")
         String format;
