@@ -40,7 +40,7 @@ class EsxSimulatorTest {
         for (int i = closeables.size() - 1; i >= 0; i--) {
             closeables.get(i).close();
         }
-        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("esx-keepalive")),
+        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("jvirt-esx-scheduler")),
                 "a keepalive thread leaked");
     }
 
@@ -329,7 +329,7 @@ class EsxSimulatorTest {
     void keepaliveRefreshesAnIdleSessionAndRenewsAnExpiredOne() throws Exception {
         VsphereSimulator sim = esx();
         open(sim, "/", Map.of(EsxOptions.KEEPALIVE_INTERVAL, "150ms"));
-        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("esx-keepalive")));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("jvirt-esx-scheduler")));
         long reads = sim.requestCount("RetrievePropertiesEx");
         long deadline = System.currentTimeMillis() + 5000;
         while (sim.requestCount("RetrievePropertiesEx") == reads && System.currentTimeMillis() < deadline) {

@@ -111,7 +111,7 @@ class VpxSimulatorTest {
         assertEquals("Path has to specify the datacenter and compute resource",
                 assertThrows(HypervisorException.class, () -> open(sim, "/", Map.of())).getMessage());
         HypervisorException none = assertThrows(HypervisorException.class, () -> ConnectionFactory.open(
-                "vpx://127.0.0.1:" + sim.port() + "?transport=http", Authenticator.fixed("root", "password".toCharArray()), Map.of()));
+                "vpx://127.0.0.1:" + sim.port() + "?transport=http", Authenticator.fixed("root", sim.password().toCharArray()), Map.of()));
         assertEquals("Path '' does not specify a datacenter", none.getMessage());
         assertEquals("Could not find datacenter specified in '/nowhere'",
                 assertThrows(HypervisorException.class, () -> open(sim, "/nowhere", Map.of())).getMessage());

@@ -21,11 +21,10 @@ import java.util.Map;
 
 /**
  * Gives Metro a per-request proxy. Metro itself only consults the JVM-wide
- * {@link java.net.ProxySelector}; this factory (registered in
- * {@code META-INF/services/com.sun.xml.ws.api.pipe.TransportTubeFactory}) builds the stock HTTP
- * transport pipe with one change: when a request's context carries a {@link Proxy} under
- * {@link #PROXY_PROPERTY}, the connection is opened through it. Requests without that property
- * (every other Metro client in the JVM) behave exactly as with the stock pipe.
+ * {@link java.net.ProxySelector}; this factory builds the stock HTTP transport pipe with one
+ * change: when a request's context carries a {@link Proxy} under {@link #PROXY_PROPERTY}, the
+ * connection is opened through it. It is not registered on the class path: only the driver's own
+ * service gets it, through {@link TransportContainer}.
  */
 public final class ProxyTransportTubeFactory extends TransportTubeFactory {
 

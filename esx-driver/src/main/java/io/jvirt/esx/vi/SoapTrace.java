@@ -11,21 +11,20 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Logs every SOAP request and response of one session at {@link Level#FINE} on logger
+ * Logs every SOAP request and response of one session at {@code DEBUG} (JDK logging: {@code FINE}) on the
+ * {@link System.Logger}
  * {@value #LOGGER}, like {@code LIBVIRT_DEBUG} shows libvirt's SOAP traffic. The content of
  * every {@code password} element (the {@code Login} call) is replaced by {@code ***} before
  * the text is logged. A Metro {@link MessageHandler} (not a SAAJ handler, which rewrites the
  * messages it sees) logs a copy of each message; it is installed only when that level is enabled.
  */
 final class SoapTrace implements MessageHandler<MessageHandlerContext> {
-    /** The logger name; enable FINE on it (jvirsh: {@code -d 1}) to see the traffic. */
+    /** The logger name; enable DEBUG/FINE on it (jvirsh: {@code -d 1}) to see the traffic. */
     static final String LOGGER = "io.jvirt.esx.soap";
-    private static final Logger LOG = Logger.getLogger(LOGGER);
+    private static final System.Logger LOG = System.getLogger(LOGGER);
     private static final Pattern PASSWORD = Pattern.compile(
             "(<(?:[\\w.-]+:)?password(?:\\s[^>]*)?>)(.*?)(</(?:[\\w.-]+:)?password>)", Pattern.DOTALL);
 
@@ -37,7 +36,12 @@ final class SoapTrace implements MessageHandler<MessageHandlerContext> {
 
     /** True when traffic would be logged, so a session installs the handler. */
     static boolean enabled() {
-        return LOG.isLoggable(Level.FINE);
+        return LOG.isLoggable(System.Logger.Level.DEBUG);
+    }
+
+    /** Logs one message text (a request the driver sends itself), passwords masked. */
+    static void log(String what, String xml) {
+        LOG.log(System.Logger.Level.DEBUG, () -> what + ":\n" + mask(xml));
     }
 
     /** The message text with passwords masked. */
@@ -47,9 +51,9 @@ final class SoapTrace implements MessageHandler<MessageHandlerContext> {
 
     @Override
     public boolean handleMessage(MessageHandlerContext context) {
-        if (LOG.isLoggable(Level.FINE) && context.getMessage() != null) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG) && context.getMessage() != null) {
             boolean outbound = Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY));
-            LOG.fine((outbound ? "SOAP request to " : "SOAP response from ") + host + ":\n"
+            LOG.log(System.Logger.Level.DEBUG, () -> (outbound ? "SOAP request to " : "SOAP response from ") + host + ":\n"
                     + mask(text(context.getMessage())));
         }
         return true;

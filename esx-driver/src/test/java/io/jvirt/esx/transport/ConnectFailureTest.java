@@ -41,10 +41,20 @@ class ConnectFailureTest {
         return e;
     }
 
+    private boolean schedulerBefore;
+
+    private static boolean schedulerRunning() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("jvirt-esx-scheduler"));
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void noteScheduler() {
+        schedulerBefore = schedulerRunning();
+    }
+
     @AfterEach
     void noKeepaliveThreadSurvives() {
-        assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("esx-keepalive")),
-                "a keepalive thread leaked");
+        assertFalse(!schedulerBefore && schedulerRunning(), "a failed connect left the session scheduler thread running");
     }
 
     @Test

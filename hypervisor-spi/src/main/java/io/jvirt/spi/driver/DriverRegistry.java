@@ -4,6 +4,7 @@ import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,12 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The drivers visible from one class loader, found with {@link ServiceLoader}. Providers are
  * filtered by their {@link DriverSchemes} annotation before any is instantiated, and a driver is
- * created at most once per registry. Registries are cached per class loader (weakly, so that an
- * application server can unload a plugin); this cache is the only static mutable state of the
- * SPI.
+ * created at most once per registry. Registries are cached per class loader; this cache is the
+ * only static mutable state of the SPI.
+ *
+ * <p>The cache never keeps a class loader alive: its keys are weak, and a registry whose drivers
+ * were defined by the key loader (or a loader below it, as for a plugin in an application server)
+ * is held only weakly too, since it references the driver classes and through them the loader.
+ * Such a registry lives as long as somebody uses it and is rebuilt (with new driver instances)
+ * when asked for again after it was collected. A registry whose drivers all come from loaders
+ * above the key (the usual case: the application class loader) is held for the key's life.
  */
 public final class DriverRegistry {
-    private static final Map<ClassLoader, DriverRegistry> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    /** loader -> DriverRegistry, or WeakReference of one when the registry reaches the loader. */
+    private static final Map<ClassLoader, Object> CACHE = new WeakHashMap<>();
 
     /** scheme -> providers declaring it (more than one is a configuration error). */
     private final Map<String, List<ServiceLoader.Provider<HypervisorDriver>>> providers;
@@ -56,13 +64,36 @@ public final class DriverRegistry {
     public static DriverRegistry forClassLoader(ClassLoader loader) {
         ClassLoader key = loader != null ? loader : ClassLoader.getSystemClassLoader();
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(key, DriverRegistry::new);
+            Object cached = CACHE.get(key);
+            DriverRegistry registry = cached instanceof DriverRegistry r ? r
+                    : cached instanceof WeakReference<?> w ? (DriverRegistry) w.get() : null;
+            if (registry == null) {
+                registry = new DriverRegistry(key);
+                CACHE.put(key, registry.reaches(key) ? new WeakReference<>(registry) : registry);
+            }
+            return registry;
         }
     }
 
     /** Forgets the cached registry of a class loader (after plugins were added at run time). */
     public static void reset(ClassLoader loader) {
-        CACHE.remove(loader != null ? loader : ClassLoader.getSystemClassLoader());
+        synchronized (CACHE) {
+            CACHE.remove(loader != null ? loader : ClassLoader.getSystemClassLoader());
+        }
+    }
+
+    /** Whether a driver class of this registry was defined by {@code loader} or a loader below it. */
+    private boolean reaches(ClassLoader loader) {
+        for (List<ServiceLoader.Provider<HypervisorDriver>> list : providers.values()) {
+            for (ServiceLoader.Provider<HypervisorDriver> p : list) {
+                for (ClassLoader l = p.type().getClassLoader(); l != null; l = l.getParent()) {
+                    if (l == loader) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Every scheme some installed driver declares, sorted. */
