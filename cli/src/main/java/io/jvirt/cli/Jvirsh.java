@@ -40,7 +40,9 @@ public final class Jvirsh {
     public static void main(String[] args) {
         int status;
         try {
-            status = standard(CliEnvironment.system()).run(args);
+            CliEnvironment io = CliEnvironment.system();
+            StartupPrefetch.startIfUseful(args, io.env());
+            status = standard(io).run(args);
         } catch (RuntimeException | LinkageError e) {
             System.err.println("error: internal error: " + e);
             status = 1;
@@ -84,7 +86,7 @@ public final class Jvirsh {
     }
 
     /** Options of jvirsh that take a separate value. */
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
+    static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
             "-c", "--connect", "-d", "--debug", "-l", "--log", "--auth-file", "-k", "--keepalive-interval",
             "-K", "--keepalive-count", "-e", "--escape");
 
