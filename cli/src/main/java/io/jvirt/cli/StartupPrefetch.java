@@ -1,6 +1,6 @@
 package io.jvirt.cli;
 
-import io.jvirt.esx.vi.VimServiceHolder;
+import io.jvirt.esx.EsxDriver;
 
 import javax.net.ssl.HttpsURLConnection;
 import java.util.Locale;
@@ -25,7 +25,7 @@ final class StartupPrefetch {
         if (!likelyVsphere(args, env)) {
             return;
         }
-        start("jvirsh-prefetch-soap", VimServiceHolder::prepare);
+        start("jvirsh-prefetch-soap", EsxDriver::prepare);
         // Every HttpsURLConnection starts with the JDK's default TLS context (the connection
         // then replaces it with its own), and creating that default reads the JDK's CA
         // certificates: done here, it is ready when the first request is made.

@@ -74,12 +74,19 @@ public final class DomainDriver {
 
     /** Every VM of the scope with its identity properties (one request per page). */
     private List<ObjectProps> allVms(List<String> extra) {
+        List<ObjectProps> out = new ArrayList<>();
+        forEachVm(extra, out::add);
+        return out;
+    }
+
+    /** {@link #allVms}, one VM at a time, page by page (see {@link PropertyReader#forEach}). */
+    private void forEachVm(List<String> extra, java.util.function.Consumer<ObjectProps> each) {
         if (scope.hostSystem() == null && scope.kind() != InventoryScope.Kind.DATACENTER) {
-            return List.of();
+            return;
         }
         List<String> paths = new ArrayList<>(IDENTITY);
         extra.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
-        return PropertyReader.retrieve(session, Specs.filter(scope.vmSearch(), Specs.props("VirtualMachine", paths)));
+        PropertyReader.forEach(session, List.of(Specs.filter(scope.vmSearch(), Specs.props("VirtualMachine", paths))), each);
     }
 
     private EsxDomain handle(ObjectProps vm) {
@@ -107,34 +114,39 @@ public final class DomainDriver {
         if (autostartFilter && scope.kind() != InventoryScope.Kind.HOST) {
             extra.add("runtime.host");
         }
-        List<ObjectProps> vms = allVms(extra);
         Function<ObjectProps, Boolean> autostart = autostartFilter ? autostartLookup() : vm -> false;
         List<Domain> out = new ArrayList<>();
-        for (ObjectProps vm : vms) {
+        // page by page: only the small handles stay, not the raw properties of every VM
+        forEachVm(extra, vm -> {
             EsxDomain d = handle(vm);
-            if (!group(f, DomainListFlag.ACTIVE, DomainListFlag.INACTIVE, d.state() != DomainState.SHUTOFF)) {
-                continue;
+            if (keep(f, vm, d, snapshotFilter, autostartFilter, autostart)) {
+                out.add(d);
             }
-            if (hasAny(f, DomainListFlag.RUNNING, DomainListFlag.PAUSED, DomainListFlag.SHUTOFF, DomainListFlag.OTHER)) {
-                boolean match = (f.contains(DomainListFlag.RUNNING) && d.state() == DomainState.RUNNING)
-                        || (f.contains(DomainListFlag.PAUSED) && d.state() == DomainState.PAUSED)
-                        || (f.contains(DomainListFlag.SHUTOFF) && d.state() == DomainState.SHUTOFF)
-                        || (f.contains(DomainListFlag.OTHER) && d.state() != DomainState.RUNNING
-                        && d.state() != DomainState.PAUSED && d.state() != DomainState.SHUTOFF);
-                if (!match) {
-                    continue;
-                }
-            }
-            if (snapshotFilter && !group(f, DomainListFlag.HAS_SNAPSHOT, DomainListFlag.NO_SNAPSHOT,
-                    !vm.list("snapshot.rootSnapshotList", Object.class).isEmpty())) {
-                continue;
-            }
-            if (autostartFilter && !group(f, DomainListFlag.AUTOSTART, DomainListFlag.NO_AUTOSTART, autostart.apply(vm))) {
-                continue;
-            }
-            out.add(d);
-        }
+        });
         return out;
+    }
+
+    /** libvirt's filter groups of {@code connectListAllDomains} for one VM. */
+    private static boolean keep(Set<DomainListFlag> f, ObjectProps vm, EsxDomain d, boolean snapshotFilter,
+                                boolean autostartFilter, Function<ObjectProps, Boolean> autostart) {
+        if (!group(f, DomainListFlag.ACTIVE, DomainListFlag.INACTIVE, d.state() != DomainState.SHUTOFF)) {
+            return false;
+        }
+        if (hasAny(f, DomainListFlag.RUNNING, DomainListFlag.PAUSED, DomainListFlag.SHUTOFF, DomainListFlag.OTHER)) {
+            boolean match = (f.contains(DomainListFlag.RUNNING) && d.state() == DomainState.RUNNING)
+                    || (f.contains(DomainListFlag.PAUSED) && d.state() == DomainState.PAUSED)
+                    || (f.contains(DomainListFlag.SHUTOFF) && d.state() == DomainState.SHUTOFF)
+                    || (f.contains(DomainListFlag.OTHER) && d.state() != DomainState.RUNNING
+                    && d.state() != DomainState.PAUSED && d.state() != DomainState.SHUTOFF);
+            if (!match) {
+                return false;
+            }
+        }
+        if (snapshotFilter && !group(f, DomainListFlag.HAS_SNAPSHOT, DomainListFlag.NO_SNAPSHOT,
+                !vm.list("snapshot.rootSnapshotList", Object.class).isEmpty())) {
+            return false;
+        }
+        return !autostartFilter || group(f, DomainListFlag.AUTOSTART, DomainListFlag.NO_AUTOSTART, autostart.apply(vm));
     }
 
     /** Within a pair of flags: neither or both given = no filter; else the value must match. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads properties with {@code RetrievePropertiesEx}, following continuation tokens: one
@@ -22,22 +23,31 @@ public final class PropertyReader {
 
     /** All objects matching the specs (possibly several requests when the server pages). */
     public static List<ObjectProps> retrieve(VimSession session, List<PropertyFilterSpec> specs) {
+        List<ObjectProps> out = new ArrayList<>();
+        forEach(session, specs, out::add);
+        return out;
+    }
+
+    /**
+     * Hands every object matching the specs to {@code each}, one page at a time: a page's
+     * objects can be collected as soon as the next page is asked for, so a caller that keeps
+     * less than the raw properties (a listing of 10,000 VMs keeps one small handle per VM)
+     * needs memory for one page, not for the whole inventory.
+     */
+    public static void forEach(VimSession session, List<PropertyFilterSpec> specs, Consumer<ObjectProps> each) {
         ManagedObjectReference collector = session.content().getPropertyCollector();
         RetrieveOptions options = new RetrieveOptions();
         options.setMaxObjects(session.pageSize());
-        List<ObjectProps> out = new ArrayList<>();
         RetrieveResult page = session.call("RetrievePropertiesEx", p -> checked(p.retrievePropertiesEx(collector, specs, options)));
-        while (true) {
-            if (page == null) {
-                return out;
-            }
+        while (page != null) {
             for (ObjectContent oc : page.getObjects()) {
-                out.add(toProps(oc));
+                each.accept(toProps(oc));
             }
             String token = page.getToken();
             if (token == null || token.isEmpty()) {
-                return out;
+                return;
             }
+            page = null;
             page = session.call("ContinueRetrievePropertiesEx", p -> checked(p.continueRetrievePropertiesEx(collector, token)));
         }
     }
