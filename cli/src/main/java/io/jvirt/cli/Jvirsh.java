@@ -41,6 +41,7 @@ public final class Jvirsh {
         int status;
         CliEnvironment io = CliEnvironment.system();
         try {
+            StartupPrefetch.startIfUseful(args, io.env());
             status = standard(io).run(ArgumentCharset.recover(args));
         } catch (RuntimeException | LinkageError e) {
             io.err().println("error: internal error: " + e);
@@ -86,7 +87,7 @@ public final class Jvirsh {
     }
 
     /** Options of jvirsh that take a separate value. */
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
+    static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
             "-c", "--connect", "-d", "--debug", "-l", "--log", "--auth-file", "-k", "--keepalive-interval",
             "-K", "--keepalive-count", "-e", "--escape");
 
