@@ -1,0 +1,16 @@
+package io.jvirt.spi.event;
+
+/** How the driver learnt of an event. */
+public enum EventOrigin {
+    /** Seen as it happened. */
+    LIVE,
+    /** Replayed from a journal of events already seen (a registration resuming from a cursor). */
+    REPLAYED,
+    /**
+     * Inferred by comparing the state before a gap in observation (session expiry, network
+     * outage, server restart) with the state after it: the final transition is certain, but
+     * intermediate ones during the gap (a domain stopped and started again) may be missing, and
+     * detail codes are the most likely ones, not observed ones.
+     */
+    STATE_DIFF
+}
