@@ -28,11 +28,13 @@ func main() {
 	vms := flag.Int("vms", 2, "VMs per host (esx) or per host and cluster resource pool (vpx)")
 	useTLS := flag.Bool("tls", true, "serve HTTPS with vcsim's self-signed certificate")
 	listen := flag.String("listen", "127.0.0.1:0", "loopback address:port to listen on")
+	sessionIdle := flag.Duration("session-idle", 0, "expire sessions idle this long (0: never), like a vCenter's session timeout")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*listen)
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
 		fail("-listen must be a loopback address:port, got %q", *listen)
 	}
+	simulator.SessionIdleTimeout = *sessionIdle
 	var m *simulator.Model
 	switch *model {
 	case "esx":
