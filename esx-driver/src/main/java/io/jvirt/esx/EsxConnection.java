@@ -2,6 +2,9 @@ package io.jvirt.esx;
 
 import io.jvirt.esx.domain.DomainDriver;
 import io.jvirt.esx.events.DomainWatcher;
+import io.jvirt.esx.stats.DomainStatsReader;
+import io.jvirt.spi.stats.DomainStats;
+import io.jvirt.spi.stats.StatsGroup;
 import io.jvirt.spi.event.DomainEventListener;
 import io.jvirt.spi.event.DomainEventStream;
 import io.jvirt.spi.event.EventFilter;
@@ -519,6 +522,20 @@ public final class EsxConnection implements Connection {
     @Override
     public HostInterface lookupInterfaceByMac(String mac) {
         return interfaces.lookupByMac(mac);
+    }
+
+    // ---- statistics (io.jvirt.esx.stats) -----------------------------------------------------
+
+    @Override
+    public List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
+        ensureOpen();
+        return new DomainStatsReader(primary, scope, domains).all(groups, filters);
+    }
+
+    @Override
+    public List<DomainStats> domainStats(List<Domain> list, Set<StatsGroup> groups) {
+        ensureOpen();
+        return new DomainStatsReader(primary, scope, domains).of(list, groups);
     }
 
     // ---- events (io.jvirt.esx.events) --------------------------------------------------------
