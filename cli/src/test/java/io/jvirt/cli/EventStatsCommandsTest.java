@@ -65,7 +65,7 @@ class EventStatsCommandsTest {
         // these tables for a domain without devices (virsh -c test:///default, "bare" domain)
         assertEquals(" Target   Source\n------------------\n\n", Cli.test("domblklist", "test").out());
         assertEquals(" Interface   Type   Source   Model   MAC\n"
-                + "-------------------------------------------\n\n", Cli.test("domiflist", "test").out());
+                + "------------------------------------------\n\n", Cli.test("domiflist", "test").out());
     }
 
     @Test
