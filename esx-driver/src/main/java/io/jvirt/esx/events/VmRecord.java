@@ -15,4 +15,12 @@ import java.util.UUID;
  * @param annotation    {@code config.annotation} (libvirt's description), or null
  */
 record VmRecord(String name, UUID uuid, DomainState state, String changeVersion, String bootTime, String annotation) {
+
+    VmRecord withState(DomainState s) {
+        return new VmRecord(name, uuid, s, changeVersion, bootTime, annotation);
+    }
+
+    VmRecord withoutBootTime() {
+        return new VmRecord(name, uuid, state, changeVersion, null, annotation);
+    }
 }

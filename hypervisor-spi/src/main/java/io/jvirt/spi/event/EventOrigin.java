@@ -4,6 +4,11 @@ package io.jvirt.spi.event;
 public enum EventOrigin {
     /** Seen as it happened. */
     LIVE,
+    /**
+     * Read from the server's event history after a gap in observation (session expiry, outage):
+     * the transitions as the server recorded them, in order.
+     */
+    HISTORY,
     /** Replayed from a journal of events already seen (a registration resuming from a cursor). */
     REPLAYED,
     /**
