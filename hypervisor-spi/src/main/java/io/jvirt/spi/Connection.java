@@ -215,7 +215,9 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Statistics of every domain matching {@code filters} (an empty set: all), libvirt's
-     * {@code virConnectGetAllDomainStats}; {@code groups} empty means every group the driver has.
+     * {@code virConnectGetAllDomainStats}; {@code groups} empty means every group the driver has,
+     * and groups the driver lacks are left out (libvirt's behaviour without
+     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS}).
      */
     default List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
         throw HypervisorException.noSupport("allDomainStats");
