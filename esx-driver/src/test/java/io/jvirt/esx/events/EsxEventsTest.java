@@ -86,8 +86,54 @@ class EsxEventsTest {
         }
     }
 
+    /** Restarts on a simulator without event history: power states are then watched by property. */
+    private void withoutHistory() throws Exception {
+        stop();
+        sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(2).eventHistory(false).build().start();
+        watching = SimulatedConnection.open(sim, "esx://127.0.0.1:" + sim.port() + "/?transport=http",
+                Map.of(EsxConnection.EVENT_WAIT_OPTION, Duration.ofSeconds(1)));
+        other = SimulatedConnection.esx(sim, "");
+    }
+
     @Test
-    void aSessionExpiryInTheMiddleLosesNoEventAndDuplicatesNone() throws Exception {
+    void aSessionExpiryInTheMiddleIsFilledFromTheServersHistory() throws Exception {
+        try (EventRegistration r = watching.registerDomainEvents(EventFilter.all(), received::add)) {
+            Domain vm1 = other.lookupDomainByName("ha-host_VM1");
+            Domain vm0 = other.lookupDomainByName("ha-host_VM0");
+            vm1.create();
+            assertEquals("ha-host_VM1 Started Booted LIVE", line(next()));
+            long resyncsBefore = watching.eventWatcher().orElseThrow().resyncCount();
+            sim.expireSessions();       // every session dies, the watcher's filter and collector with it
+            vm0.destroy();              // made while the watcher's session is gone
+            vm0.create();               // (a stop and a start: no net change of state)
+            vm1.suspend();
+            assertEquals(List.of("ha-host_VM0 Stopped Destroyed HISTORY", "ha-host_VM0 Started Booted HISTORY",
+                    "ha-host_VM1 Suspended Paused HISTORY"), List.of(line(next()), line(next()), line(next())));
+            assertEquals(resyncsBefore + 1, watching.eventWatcher().orElseThrow().resyncCount());
+            vm1.resume();               // live again after the re-synchronisation
+            assertEquals("ha-host_VM1 Resumed Unpaused LIVE", line(next()));
+            assertNull(received.poll(1500, TimeUnit.MILLISECONDS), "no duplicates: " + received);
+        }
+    }
+
+    @Test
+    void quickSuccessionsBetweenTwoPollsAreAllReported() throws Exception {
+        try (EventRegistration r = watching.registerDomainEvents(EventFilter.all(), received::add)) {
+            Domain vm0 = other.lookupDomainByName("ha-host_VM0");
+            vm0.destroy();
+            vm0.create();
+            vm0.destroy();
+            vm0.create();
+            assertEquals(List.of("ha-host_VM0 Stopped Destroyed LIVE", "ha-host_VM0 Started Booted LIVE",
+                    "ha-host_VM0 Stopped Destroyed LIVE", "ha-host_VM0 Started Booted LIVE"),
+                    List.of(line(next()), line(next()), line(next()), line(next())));
+            assertNull(received.poll(1500, TimeUnit.MILLISECONDS), "no duplicates: " + received);
+        }
+    }
+
+    @Test
+    void withoutHistoryASessionExpiryInTheMiddleIsFilledByAStateDiff() throws Exception {
+        withoutHistory();
         try (EventRegistration r = watching.registerDomainEvents(EventFilter.all(), received::add)) {
             Domain vm1 = other.lookupDomainByName("ha-host_VM1");
             Domain vm0 = other.lookupDomainByName("ha-host_VM0");
