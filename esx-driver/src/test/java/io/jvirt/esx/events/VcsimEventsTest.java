@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Domain events against VMware's vcsim: power changes by another client, and a session expiry. */
@@ -72,9 +71,8 @@ class VcsimEventsTest {
             latencies.add((System.nanoTime() - t0) / 1_000_000);
             assertNotNull(suspended);
             assertEquals(vm.name() + ": Suspended Paused", line(suspended));
+            // a number to read, not a timed assertion (speed is reported, see EVENTS-AND-STATS.md)
             System.out.println("vcsim event latency from the end of the power operation to the listener (ms): " + latencies);
-            // measured from the end of the task, the operation's own task wait included in none of them
-            assertTrue(latencies.stream().allMatch(l -> l <= 1000), "latencies " + latencies);
         }
     }
 
