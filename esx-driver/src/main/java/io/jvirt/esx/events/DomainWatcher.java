@@ -496,6 +496,18 @@ public final class DomainWatcher implements AutoCloseable {
             return;
         }
         long limit = System.nanoTime() - RECONCILE_AFTER.toNanos();
+        boolean due;
+        synchronized (stateLock) {
+            due = now || unexplainedSince.values().stream().anyMatch(since -> since <= limit);
+        }
+        if (!due) {
+            return;
+        }
+        // The event may have been posted just after the property changed: read the history once
+        // more before calling anything unexplained.
+        for (Event e : newEvents(readHistory())) {
+            applyHistory(e, EventOrigin.LIVE);
+        }
         List<DomainEvent> out = new ArrayList<>();
         synchronized (stateLock) {
             for (String key : new ArrayList<>(unexplainedSince.keySet())) {
