@@ -37,11 +37,13 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "loopback address:port to listen on")
 	latency := flag.Duration("latency", 0, "delay every request by this much (a real server's latency, e.g. 20ms), requests still served in parallel")
 	typedItems := flag.Bool("typed-array-items", false, "give array items in responses an xsi:type, as ESX does (libvirt's client needs it)")
+	sessionIdle := flag.Duration("session-idle", 0, "expire sessions idle this long (0: never), like a vCenter's session timeout")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*listen)
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
 		fail("-listen must be a loopback address:port, got %q", *listen)
 	}
+	simulator.SessionIdleTimeout = *sessionIdle
 	var m *simulator.Model
 	switch *model {
 	case "esx":

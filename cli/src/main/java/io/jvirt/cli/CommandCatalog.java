@@ -3,6 +3,8 @@ package io.jvirt.cli;
 import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
+import io.jvirt.cli.commands.EventCommands;
+import io.jvirt.cli.commands.StatsCommands;
 import io.jvirt.cli.commands.HelpCommand;
 import io.jvirt.cli.commands.HostCommands;
 import io.jvirt.cli.commands.InterfaceCommands;
@@ -51,6 +53,9 @@ import picocli.CommandLine.Model.CommandSpec;
         NetworkCommands.NetList.class, NetworkCommands.NetInfo.class, NetworkCommands.NetDumpXml.class,
         NetworkCommands.NetDefine.class, NetworkCommands.NetUndefine.class,
         InterfaceCommands.IfaceList.class, InterfaceCommands.IfaceDumpXml.class,
+        // events and statistics
+        EventCommands.Event.class, StatsCommands.Domstats.class, StatsCommands.Dommemstat.class,
+        StatsCommands.Domblklist.class, StatsCommands.Domiflist.class,
 })
 public final class CommandCatalog {
 

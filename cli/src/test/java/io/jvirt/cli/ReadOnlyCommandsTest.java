@@ -103,7 +103,12 @@ class ReadOnlyCommandsTest {
             entry("net-define", uses("net-define f.xml", WRITES)),
             entry("net-undefine", uses("net-undefine default", WRITES)),
             entry("iface-list", uses("iface-list", READS)),
-            entry("iface-dumpxml", uses("iface-dumpxml eth1", READS)));
+            entry("iface-dumpxml", uses("iface-dumpxml eth1", READS)),
+            entry("event", uses("event --all --loop", READS, "event --list", READS)),
+            entry("domstats", uses("domstats", READS, "domstats test --state", READS)),
+            entry("dommemstat", uses("dommemstat test", READS)),
+            entry("domblklist", uses("domblklist test", READS)),
+            entry("domiflist", uses("domiflist test", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();

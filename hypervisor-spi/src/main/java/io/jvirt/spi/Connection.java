@@ -1,5 +1,10 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.event.DomainEventListener;
+import io.jvirt.spi.event.EventFilter;
+import io.jvirt.spi.event.EventRegistration;
+import io.jvirt.spi.stats.DomainStats;
+import io.jvirt.spi.stats.StatsGroup;
 import io.jvirt.spi.uri.ConnectionUri;
 
 import java.util.List;
@@ -239,5 +244,34 @@ public interface Connection extends AutoCloseable {
     @ReadOnlyAllowed
     default HostInterface lookupInterfaceByMac(String mac) {
         throw HypervisorException.noSupport("lookupInterfaceByMac");
+    }
+
+    // ---- events and statistics (io.jvirt.spi.event, io.jvirt.spi.stats) ----------------------
+
+    /**
+     * Registers a listener for domain events (libvirt's {@code virConnectDomainEventRegisterAny}).
+     * Close the returned registration to stop. With {@link EventFilter#since} the events after a
+     * persisted cursor are replayed first, or the listener is told of the gap.
+     */
+    @ReadOnlyAllowed
+    default EventRegistration registerDomainEvents(EventFilter filter, DomainEventListener listener) {
+        throw HypervisorException.noSupport("registerDomainEvents");
+    }
+
+    /**
+     * Statistics of every domain matching {@code filters} (an empty set: all), libvirt's
+     * {@code virConnectGetAllDomainStats}; {@code groups} empty means every group the driver has,
+     * and groups the driver lacks are left out (libvirt's behaviour without
+     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS}).
+     */
+    @ReadOnlyAllowed
+    default List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
+        throw HypervisorException.noSupport("allDomainStats");
+    }
+
+    /** Statistics of the given domains (libvirt's {@code virDomainListGetStats}). */
+    @ReadOnlyAllowed
+    default List<DomainStats> domainStats(List<Domain> domains, Set<StatsGroup> groups) {
+        throw HypervisorException.noSupport("domainStats");
     }
 }

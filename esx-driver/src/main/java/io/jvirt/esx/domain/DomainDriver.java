@@ -88,6 +88,16 @@ public final class DomainDriver {
                 List.of(Specs.filter(scope.vmSearch(), Specs.props("VirtualMachine", paths))), mapper);
     }
 
+    /** The properties a handle is made of (for readers that fetch them with their own). */
+    public static List<String> identityProperties() {
+        return IDENTITY;
+    }
+
+    /** A handle from properties that include {@link #identityProperties()}. */
+    public EsxDomain handleOf(ObjectProps vm) {
+        return handle(vm);
+    }
+
     private EsxDomain handle(ObjectProps vm) {
         DomainState state = PowerStates.toDomainState(vm.get("runtime.powerState").orElse(null));
         int id = state == DomainState.SHUTOFF ? -1 : VmIdentity.id(vm.value());

@@ -13,6 +13,7 @@ import io.jvirt.spi.Network;
 import io.jvirt.spi.ReadOnlyAllowed;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
+import io.jvirt.spi.stats.DomainStats;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -63,6 +64,9 @@ public final class ReadOnlyHandles {
 
     /** The driver's own handle behind a read-only one, or {@code handle} itself. */
     static Object unwrap(Object handle) {
+        if (handle instanceof List<?> list && list.stream().anyMatch(ReadOnlyHandles::isReadOnlyHandle)) {
+            return list.stream().map(ReadOnlyHandles::unwrap).toList(); // e.g. domainStats(List<Domain>)
+        }
         return isReadOnlyHandle(handle) ? ((Handler) Proxy.getInvocationHandler(handle)).delegate : handle;
     }
 
@@ -145,7 +149,11 @@ public final class ReadOnlyHandles {
                     return isReadOnlyHandle(result) ? result : proxy(t, result, root);
                 }
             }
-            if (result instanceof List<?> list && list.stream().anyMatch(Handler::isHandle)) {
+            if (result instanceof DomainStats stats) {
+                return new DomainStats((Domain) wrapResult(stats.domain()), stats.params());
+            }
+            if (result instanceof List<?> list
+                    && list.stream().anyMatch(o -> isHandle(o) || o instanceof DomainStats)) {
                 return list.stream().map(this::wrapResult).toList();
             }
             return result;

@@ -55,6 +55,8 @@ class ReadOnlyHandlesTest {
             "Connection.lookupNetworkByName(String)", "Connection.lookupNetworkByUuid(UUID)",
             "Connection.listAllInterfaces()", "Connection.lookupInterfaceByName(String)",
             "Connection.lookupInterfaceByMac(String)",
+            "Connection.registerDomainEvents(EventFilter,DomainEventListener)", "Connection.allDomainStats(Set,Set)",
+            "Connection.domainStats(List,Set)",
             "Domain.connection()", "Domain.name()", "Domain.uuid()", "Domain.id()", "Domain.state()",
             "Domain.currentState()", "Domain.info()", "Domain.osType()", "Domain.maxMemory()", "Domain.maxVcpus()",
             "Domain.isActive()", "Domain.isPersistent()", "Domain.isUpdated()", "Domain.xmlDesc(Set)", "Domain.xmlDesc()",
