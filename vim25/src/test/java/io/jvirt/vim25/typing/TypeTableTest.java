@@ -90,7 +90,8 @@ class TypeTableTest {
         assertEquals(Optional.of("VsanDatastoreInfo"), hierarchy.nearestBound("VsanDatastoreInfo"));
         assertEquals(Optional.of("HostTcpHba"), hierarchy.nearestBound("HostTcpHba")); // 8.0 type, from the supplement
         assertEquals(Optional.of("VmConfigFault"), hierarchy.nearestBound("InvalidDeviceSpec")); // via InvalidVmConfig
-        assertEquals(Optional.of("VmEvent"), hierarchy.nearestBound("VmPoweredOnEvent"));
+        assertEquals(Optional.of("VmPoweredOnEvent"), hierarchy.nearestBound("DrsVmPoweredOnEvent")); // the subset binds its parent
+        assertEquals(Optional.of("VmEvent"), hierarchy.nearestBound("VmEmigratingEvent"));
         assertEquals(Optional.of("DynamicData"), hierarchy.nearestBound("VirtualDeviceConfigSpec"));
         assertEquals(Optional.empty(), hierarchy.nearestBound("VirtualMachineFutureDevice"));
         assertTrue(hierarchy.isA("VsanDatastoreInfo", "DatastoreInfo"));
