@@ -130,9 +130,9 @@ class XsiTypeFallbackTest {
     @Test
     void anArrayOfAPublishedTypeWithoutAWrapperIsReadAsTypedItems() throws Exception {
         ObjectContent host = read("host-bytes-and-future-types.xml", fallback).get(0);
-        ArrayOfAnyType pairs = assertInstanceOf(ArrayOfAnyType.class, prop(host, "config.datastoreUrl"));
-        assertEquals(2, pairs.getAnyType().size());
-        pairs.getAnyType().forEach(p -> assertEquals(DynamicData.class, p.getClass()));
+        ArrayOfAnyType paths = assertInstanceOf(ArrayOfAnyType.class, prop(host, "config.multipathState.path"));
+        assertEquals(2, paths.getAnyType().size());
+        paths.getAnyType().forEach(p -> assertEquals(DynamicData.class, p.getClass()));
         ArrayOfAnyType hbas = assertInstanceOf(ArrayOfAnyType.class, prop(host, "config.storageDevice.hostBusAdapter"));
         HostInternetScsiHba hba = assertInstanceOf(HostInternetScsiHba.class, hbas.getAnyType().get(0));
         assertEquals("vmhba65", hba.getDevice());
