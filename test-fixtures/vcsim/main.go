@@ -5,18 +5,25 @@
 package main
 
 import (
+	"bytes"
 	"crypto/tls"
 	"flag"
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/vmware/govmomi/object"
 	"github.com/vmware/govmomi/simulator"
@@ -30,6 +37,9 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "loopback address:port to listen on")
 	username := flag.String("username", "", "the only user name Login accepts (with -password)")
 	password := flag.String("password", "", "the only password Login accepts (with -username)")
+	latency := flag.Duration("latency", 0, "delay every request by this much (a real server's latency, e.g. 20ms), requests still served in parallel")
+	typedItems := flag.Bool("typed-array-items", false, "give array items in responses an xsi:type, as ESX does (libvirt's client needs it)")
+	sessionIdle := flag.Duration("session-idle", 0, "expire sessions idle this long (0: never), like a vCenter's session timeout")
 	flag.Parse()
 	if (*username == "") != (*password == "") {
 		fail("-username and -password go together")
@@ -38,6 +48,7 @@ func main() {
 	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
 		fail("-listen must be a loopback address:port, got %q", *listen)
 	}
+	simulator.SessionIdleTimeout = *sessionIdle
 	var m *simulator.Model
 	switch *model {
 	case "esx":
@@ -62,6 +73,8 @@ func main() {
 	}
 	server := m.Service.NewServer()
 	defer server.Close()
+	// No request has arrived yet: the handler can still be wrapped.
+	server.Config.Handler = &benchHandler{next: server.Config.Handler, latency: *latency, typedItems: *typedItems}
 	for _, entity := range simulator.Map.All("VirtualMachine") {
 		if err := seedVmx(entity.(*simulator.VirtualMachine)); err != nil {
 			fail("cannot seed .vmx: %v", err)
@@ -142,4 +155,86 @@ func biosUUID(uuid string) string {
 func fail(format string, args ...interface{}) {
 	fmt.Fprintf(os.Stderr, "vcsim-jvirt: "+format+"\n", args...)
 	os.Exit(2)
+}
+
+// benchHandler serves GET /jvirt/requests (the number of requests served so far, for the
+// benchmark's request counts), delays every other request by latency, and optionally adds the
+// xsi:type that ESX puts on array items and vcsim leaves out.
+type benchHandler struct {
+	next       http.Handler
+	latency    time.Duration
+	typedItems bool
+	requests   int64
+}
+
+func (h *benchHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/jvirt/requests" {
+		fmt.Fprintln(w, atomic.LoadInt64(&h.requests))
+		return
+	}
+	atomic.AddInt64(&h.requests, 1)
+	if h.latency > 0 {
+		time.Sleep(h.latency)
+	}
+	if !h.typedItems || r.URL.Path != "/sdk" {
+		h.next.ServeHTTP(w, r)
+		return
+	}
+	rec := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
+	h.next.ServeHTTP(rec, r)
+	body := addItemTypes(rec.body.Bytes())
+	for k, v := range rec.header {
+		w.Header()[k] = v
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(rec.status)
+	w.Write(body)
+}
+
+type bufferedResponse struct {
+	header http.Header
+	body   bytes.Buffer
+	status int
+}
+
+func (b *bufferedResponse) Header() http.Header         { return b.header }
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
+
+// A property value that is an array: <val ... type="ArrayOfX">items</val>. ESX types each item
+// (xsi:type="X"); vcsim does not.
+var arrayValue = regexp.MustCompile(`(?s)(<val [^>]*type="ArrayOf(\w+)">)(.*?)(</val>)`)
+
+var primitiveItems = map[string]string{"String": "string", "Int": "int", "Long": "long", "Short": "short",
+	"Byte": "byte", "Boolean": "boolean", "Double": "double", "Float": "float"}
+
+func addItemTypes(body []byte) []byte {
+	if !bytes.Contains(body, []byte(`type="ArrayOf`)) {
+		return body
+	}
+	return arrayValue.ReplaceAllFunc(body, func(v []byte) []byte {
+		m := arrayValue.FindSubmatch(v)
+		item, typ := string(m[2]), string(m[2])
+		if p, ok := primitiveItems[item]; ok {
+			item, typ = p, "xsd:"+p
+		}
+		itemTag := itemTagPattern(item)
+		typed := itemTag.ReplaceAllFunc(m[3], func(tag []byte) []byte {
+			if bytes.Contains(tag, []byte(":type=")) {
+				return tag
+			}
+			return []byte(`<` + item + ` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="` + typ + `"` + string(tag[len(item)+1:]))
+		})
+		return append(append(append([]byte{}, m[1]...), typed...), m[4]...)
+	})
+}
+
+var itemTags sync.Map // item element name -> *regexp.Regexp
+
+func itemTagPattern(item string) *regexp.Regexp {
+	if re, ok := itemTags.Load(item); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, _ := itemTags.LoadOrStore(item, regexp.MustCompile(`<`+item+`( [^>]*)?>`))
+	return re.(*regexp.Regexp)
 }

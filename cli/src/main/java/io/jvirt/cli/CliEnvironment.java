@@ -27,9 +27,14 @@ public record CliEnvironment(BufferedReader in, PrintStream out, PrintStream err
         env = Map.copyOf(env);
     }
 
-    /** The process's own streams and environment. */
+    /**
+     * The process's own streams and environment. The streams use {@link ConsoleCharset}'s
+     * choice, not {@code System.out}'s: under a C/POSIX locale Java would turn every
+     * non-ASCII character into {@code ?}; jvirsh writes and reads UTF-8 there, like virsh.
+     */
     public static CliEnvironment system() {
-        return new CliEnvironment(new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),
-                System.out, System.err, System.getenv(), System.console() != null);
+        Charset locale = ConsoleCharset.locale();
+        return new CliEnvironment(new BufferedReader(new InputStreamReader(System.in, ConsoleCharset.input(locale))),
+                ConsoleCharset.stdout(locale), ConsoleCharset.stderr(locale), System.getenv(), System.console() != null);
     }
 }

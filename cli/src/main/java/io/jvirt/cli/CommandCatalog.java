@@ -3,6 +3,8 @@ package io.jvirt.cli;
 import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
+import io.jvirt.cli.commands.EventCommands;
+import io.jvirt.cli.commands.StatsCommands;
 import io.jvirt.cli.commands.HelpCommand;
 import io.jvirt.cli.commands.HostCommands;
 import io.jvirt.cli.commands.InterfaceCommands;
@@ -13,6 +15,7 @@ import io.jvirt.cli.commands.SnapshotCommands;
 import io.jvirt.cli.commands.StorageCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Every jvirsh command, by area; a fresh picocli tree per command line (commands hold parse state). */
 @Command(name = "jvirsh", subcommands = {
@@ -50,12 +53,44 @@ import picocli.CommandLine.Command;
         NetworkCommands.NetList.class, NetworkCommands.NetInfo.class, NetworkCommands.NetDumpXml.class,
         NetworkCommands.NetDefine.class, NetworkCommands.NetUndefine.class,
         InterfaceCommands.IfaceList.class, InterfaceCommands.IfaceDumpXml.class,
+        // events and statistics
+        EventCommands.Event.class, StatsCommands.Domstats.class, StatsCommands.Dommemstat.class,
+        StatsCommands.Domblklist.class, StatsCommands.Domiflist.class,
 })
 public final class CommandCatalog {
 
     /** A new command tree configured like virsh's parser (no abbreviations, repeated options allowed). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new CommandCatalog());
+        return configure(new CommandLine(new CommandCatalog()));
+    }
+
+    /**
+     * A tree holding only the command {@code name} (all of them for {@code help}, which lists
+     * them), or null when there is no such command. picocli builds a command's model by
+     * reflection, and building all ~60 of them was a third of a short jvirsh run's time; one
+     * command line runs one or a few commands.
+     */
+    public static CommandLine commandLineFor(String name) {
+        Class<?> found = null;
+        for (Class<?> c : CommandCatalog.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(name)) {
+                found = c;
+                break;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        if (found == HelpCommand.class) {
+            return commandLine();
+        }
+        CommandLine root = new CommandLine(CommandSpec.create().name("jvirsh"));
+        root.addSubcommand(name, new CommandLine(found));
+        return configure(root);
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setOverwrittenOptionsAllowed(true);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -30,8 +30,8 @@ public final class CommandRunner {
             return 0;
         }
         String name = words.get(0);
-        CommandLine root = CommandCatalog.commandLine();
-        CommandLine sub = root.getSubcommands().get(name);
+        CommandLine root = CommandCatalog.commandLineFor(name);
+        CommandLine sub = root == null ? null : root.getSubcommands().get(name);
         if (sub == null) {
             return fail("unknown command: '" + name + "'");
         }

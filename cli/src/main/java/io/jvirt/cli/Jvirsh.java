@@ -39,13 +39,16 @@ public final class Jvirsh {
 
     public static void main(String[] args) {
         int status;
+        CliEnvironment io = CliEnvironment.system();
         try {
-            status = standard(CliEnvironment.system()).run(args);
+            StartupPrefetch.startIfUseful(args, io.env());
+            status = standard(io).run(ArgumentCharset.recover(args));
         } catch (RuntimeException | LinkageError e) {
-            System.err.println("error: internal error: " + e);
+            io.err().println("error: internal error: " + e);
             status = 1;
         }
-        System.out.flush();
+        io.out().flush();
+        io.err().flush();
         System.exit(status);
     }
 
@@ -84,7 +87,7 @@ public final class Jvirsh {
     }
 
     /** Options of jvirsh that take a separate value. */
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
+    static final java.util.Set<String> WITH_VALUE = java.util.Set.of(
             "-c", "--connect", "-d", "--debug", "-l", "--log", "--auth-file", "-k", "--keepalive-interval",
             "-K", "--keepalive-count", "-e", "--escape");
 

@@ -3,6 +3,8 @@ package io.jvirt.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,22 +50,31 @@ final class LoggingSetup implements AutoCloseable {
     /** Starts logging; {@code logFile} may be null (standard error). */
     static LoggingSetup start(Level level, Path logFile, PrintStream err) {
         OutputStream file = null;
-        OutputStream target = err;
         if (logFile != null) {
             try {
                 file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new CliFailure("failed to open the log file '" + logFile + "': " + e.getMessage());
             }
-            target = file;
         }
-        StreamHandler handler = new StreamHandler(target, new LineFormatter()) {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                super.publish(record);
-                flush();
+        Handler handler;
+        if (file != null) {
+            StreamHandler h = new StreamHandler(file, new LineFormatter()) {
+                @Override
+                public synchronized void publish(LogRecord record) {
+                    super.publish(record);
+                    flush();
+                }
+            };
+            try {
+                h.setEncoding(StandardCharsets.UTF_8.name()); // log files are UTF-8 whatever the locale
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException("UTF-8 is always supported", e);
             }
-        };
+            handler = h;
+        } else {
+            handler = new PrintStreamHandler(err);
+        }
         handler.setLevel(level);
         Logger logger = Logger.getLogger("io.jvirt");
         LoggingSetup setup = new LoggingSetup(logger, handler, file);
@@ -85,6 +96,38 @@ final class LoggingSetup implements AutoCloseable {
             } catch (IOException ignored) {
                 // nothing left to report it to
             }
+        }
+    }
+
+    /**
+     * Logs as text through jvirsh's standard error stream, so log lines get the same charset
+     * choice as everything else jvirsh prints (UTF-8 under a C locale, see {@link ConsoleCharset}).
+     */
+    private static final class PrintStreamHandler extends Handler {
+        private final PrintStream err;
+
+        PrintStreamHandler(PrintStream err) {
+            this.err = err;
+            setFormatter(new LineFormatter());
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            if (!isLoggable(record)) {
+                return;
+            }
+            err.print(getFormatter().format(record));
+            err.flush();
+        }
+
+        @Override
+        public void flush() {
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 

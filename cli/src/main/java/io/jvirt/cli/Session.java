@@ -1,6 +1,7 @@
 package io.jvirt.cli;
 
 import io.jvirt.spi.Connection;
+import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 
@@ -99,7 +100,9 @@ public final class Session implements AutoCloseable {
             env.put("LIBVIRT_AUTH_FILE", settings.authFile().toString());
         }
         if (settings.readOnly()) {
-            env.put("readonly", Boolean.TRUE);
+            // -r: a read-only connection (ConnectionFactory.openReadOnly's option), so the API
+            // itself denies every change, behind the command-level refusal of CommandRunner
+            env.put(ConnectionFactory.READ_ONLY, Boolean.TRUE);
         }
         return env;
     }

@@ -21,11 +21,21 @@ public abstract class VirshCommand {
     public abstract void run(CommandContext ctx);
 
     /**
-     * True for commands that change something (refused on a read-only connection): those that
-     * implement {@link Modifying}, or override this when it depends on their options.
+     * True for commands that change something, which {@code -r} refuses. Default-deny: every
+     * command is modifying unless its class is annotated {@link ReadOnlyCommand} or
+     * {@link #readOnlyUse()} says that this use of it changes nothing.
      */
-    public boolean modifies() {
-        return this instanceof Modifying;
+    public final boolean modifies() {
+        return !getClass().isAnnotationPresent(ReadOnlyCommand.class) && !readOnlyUse();
+    }
+
+    /**
+     * For a command that changes something only with some options ({@code schedinfo --set},
+     * {@code snapshot-create-as} without {@code --print-xml}): true when the options it was
+     * given make it read-only. The default, false, keeps it modifying.
+     */
+    protected boolean readOnlyUse() {
+        return false;
     }
 
     /** virsh ends most commands' output with an empty line (not with {@code -q}). */

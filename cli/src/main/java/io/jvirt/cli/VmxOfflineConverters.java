@@ -3,6 +3,7 @@ package io.jvirt.cli;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.OfflineFileNameMapper;
 import io.jvirt.vmx.Vmx;
 import io.jvirt.vmx.VmxContext;
@@ -18,7 +19,8 @@ final class VmxOfflineConverters implements NativeConverters {
     @Override
     public String fromNative(String format, String config, Path directory) {
         checkFormat(format);
-        return Vmx.toDomainXml(config, context(vmxDirectory(directory)));
+        // no secure fields: like libvirt's connectDomainXMLFromNative, the VNC password is left out
+        return DomainXml.format(Vmx.toDomain(config, context(vmxDirectory(directory))), false);
     }
 
     @Override

@@ -192,11 +192,4 @@ class DomainCommandsTest {
                 Cli.test("managedsave-remove", "test").out());
     }
 
-    @Test
-    void readOnlyRefusesChanges() {
-        Cli.Result r = Cli.test("-r", "destroy", "test");
-        assertEquals(1, r.status());
-        assertEquals("error: operation forbidden: read only access prevents destroy\n", r.err());
-        assertEquals(0, Cli.test("-r", "list").status());
-    }
 }

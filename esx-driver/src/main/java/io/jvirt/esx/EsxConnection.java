@@ -1,6 +1,14 @@
 package io.jvirt.esx;
 
 import io.jvirt.esx.domain.DomainDriver;
+import io.jvirt.esx.events.DomainWatcher;
+import io.jvirt.esx.stats.DomainStatsReader;
+import io.jvirt.spi.stats.DomainStats;
+import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.event.DomainEventListener;
+import io.jvirt.spi.event.DomainEventStream;
+import io.jvirt.spi.event.EventFilter;
+import io.jvirt.spi.event.EventRegistration;
 import io.jvirt.esx.domain.DomainWrites;
 import io.jvirt.esx.domain.WriteContext;
 import io.jvirt.esx.domain.EsxFileNameMapper;
@@ -26,6 +34,7 @@ import io.jvirt.esx.vi.VirtualHardware;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
+import io.jvirt.spi.DomainXmlFlag;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
@@ -76,6 +85,10 @@ public final class EsxConnection implements Connection {
     private final NetworkDriver networks;
     private final InterfaceDriver interfaces;
     private volatile DomainWrites writes;
+    /** Domain events: the stream exists from the start, the watcher from the first registration. */
+    private final DomainEventStream events = new DomainEventStream(10_000, n -> { });
+    private DomainWatcher watcher;
+    private int eventWaitSeconds = DEFAULT_EVENT_WAIT_SECONDS;
 
     private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
                           VimSession primary, InventoryScope scope) {
@@ -112,8 +125,18 @@ public final class EsxConnection implements Connection {
         WriteContext c = writes.context();
         writes = new DomainWrites(new WriteContext(c.connection(), c.primary(), c.vcenter(), c.scope(), c.autoAnswer(),
                 c.autoStartManagers(), timeout, c.reads()));
+        Duration eventWait = EsxOptions.duration(env, EVENT_WAIT_OPTION, Duration.ofSeconds(DEFAULT_EVENT_WAIT_SECONDS));
+        if (eventWait.toSeconds() < 1) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                    "Option '" + EVENT_WAIT_OPTION + "' must be at least one second");
+        }
+        eventWaitSeconds = (int) Math.min(Integer.MAX_VALUE, eventWait.toSeconds());
         return this;
     }
+
+    /** Environment option: how long one event poll waits on the server when nothing changes. */
+    public static final String EVENT_WAIT_OPTION = "esx.eventWait";
+    static final int DEFAULT_EVENT_WAIT_SECONDS = 5;
 
     /** Environment option: the longest wait for one vSphere task (ISO-8601 or as EsxOptions parses). */
     public static final String TASK_TIMEOUT_OPTION = "esx.taskTimeout";
@@ -413,12 +436,14 @@ public final class EsxConnection implements Connection {
         return writes.definer().define(xml, progress);
     }
 
+    /** Without SECURE the VNC password of the .vmx is left out, as libvirt's connectDomainXMLFromNative does. */
     @Override
-    public String domainXmlFromNative(String format, String config) {
+    public String domainXmlFromNative(String format, String config, Set<DomainXmlFlag> flags) {
         checkFormat(format);
+        DomainXmlFlag.requireOnly(ErrorDomain.ESX, "domainXmlFromNative", flags, DomainXmlFlag.SECURE);
         ensureOpen();
         EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", domains::datastoresOfScope);
-        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)));
+        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)), flags);
     }
 
     @Override
@@ -502,11 +527,73 @@ public final class EsxConnection implements Connection {
         return interfaces.lookupByMac(mac);
     }
 
+    // ---- statistics (io.jvirt.esx.stats) -----------------------------------------------------
+
+    @Override
+    public List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
+        ensureOpen();
+        return new DomainStatsReader(primary, scope, domains).all(groups, filters);
+    }
+
+    @Override
+    public List<DomainStats> domainStats(List<Domain> list, Set<StatsGroup> groups) {
+        ensureOpen();
+        return new DomainStatsReader(primary, scope, domains).of(list, groups);
+    }
+
+    // ---- events (io.jvirt.esx.events) --------------------------------------------------------
+
+    /**
+     * Registers a listener; the first registration starts the connection's one watcher (one
+     * property filter, one thread) and returns once it has read the current state, so every
+     * change after this call returns is reported. The watcher then runs until {@link #close()}.
+     */
+    @Override
+    public EventRegistration registerDomainEvents(EventFilter filter, DomainEventListener listener) {
+        ensureOpen();
+        EventRegistration r = events.register(filter, listener);
+        DomainWatcher w;
+        synchronized (events) {
+            if (watcher == null) {
+                watcher = new DomainWatcher(primary, scope, events, eventWaitSeconds);
+            }
+            w = watcher;
+        }
+        try {
+            if (!w.awaitBaseline(Duration.ofSeconds(Math.max(60, 2L * eventWaitSeconds)))) {
+                r.close();
+                throw new HypervisorException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.ESX,
+                        "Could not read the state of the VMs on '" + uri.host() + "' to start watching events");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r.close();
+            throw new HypervisorException(ErrorCode.OPERATION_FAILED, ErrorDomain.ESX, "Interrupted while starting to watch events");
+        }
+        return r;
+    }
+
+    /** The event watcher, once a listener was registered (for tests and measurements). */
+    public java.util.Optional<DomainWatcher> eventWatcher() {
+        synchronized (events) {
+            return java.util.Optional.ofNullable(watcher);
+        }
+    }
+
     // ---- lifecycle ---------------------------------------------------------------------------
 
     /** Logs out of the vCenter (if any) and the host; never throws. */
     @Override
     public void close() {
+        DomainWatcher w;
+        synchronized (events) {
+            w = watcher;
+            watcher = null;
+        }
+        if (w != null) {
+            w.close();
+        }
+        events.close();
         if (vcenter != null && vcenter != primary) {
             vcenter.close();
         }

@@ -1,5 +1,6 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.vi.VimServiceHolder;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.DriverSchemes;
@@ -16,6 +17,17 @@ import java.util.Set;
  */
 @DriverSchemes({"esx", "gsx", "vpx"})
 public final class EsxDriver implements HypervisorDriver {
+
+    /**
+     * Builds the SOAP client model shared by all connections (the vSphere WSDL and its JAXB
+     * context: most of a first {@code ConnectionFactory.open}'s time in a fresh JVM) now rather
+     * than in the first open. An application that will connect soon can call this on another
+     * thread during its own start-up; calling it again, or opening meanwhile, never builds the
+     * model twice.
+     */
+    public static void prepare() {
+        VimServiceHolder.prepare();
+    }
 
     @Override
     public String name() {

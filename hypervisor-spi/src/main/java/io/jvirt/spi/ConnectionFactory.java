@@ -3,8 +3,10 @@ package io.jvirt.spi;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.DriverRegistry;
 import io.jvirt.spi.driver.HypervisorDriver;
+import io.jvirt.spi.readonly.ReadOnlyHandles;
 import io.jvirt.spi.uri.ConnectionUri;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +34,38 @@ public final class ConnectionFactory {
             "vpx", "io.jvirt:esx-driver",
             "test", "io.jvirt:test-fixtures");
 
+    /**
+     * The {@code env} key that asks {@link #open(String, Authenticator, Map)} for a read-only
+     * connection (value {@code Boolean.TRUE}, {@code "true"} or {@code "1"}), the same as
+     * {@link #openReadOnly}. Drivers find it set to {@code Boolean.TRUE} in the {@code env} of
+     * {@link HypervisorDriver#open} when the connection is read-only.
+     */
+    public static final String READ_ONLY = "jvirt.readOnly";
+
     private ConnectionFactory() {
+    }
+
+    /**
+     * Opens a read-only connection, like libvirt's {@code virConnectOpenReadOnly}: every method
+     * that would change something (or disclose secrets: secure XML, native configs, volume
+     * contents, the guest's host name) fails with {@link ErrorCode#OPERATION_DENIED} before any
+     * request is sent, whatever the driver; reads work as usual. See
+     * {@link io.jvirt.spi.readonly.ReadOnlyHandles} and {@link ReadOnlyAllowed}.
+     */
+    public static Connection openReadOnly(String uri, Authenticator auth) {
+        return openReadOnly(uri, auth, Map.of());
+    }
+
+    /** {@link #openReadOnly(String, Authenticator)} with driver-specific options. */
+    public static Connection openReadOnly(String uri, Authenticator auth, Map<String, ?> env) {
+        return openReadOnly(uri, auth, env, contextLoader());
+    }
+
+    /** {@link #openReadOnly(String, Authenticator)} with the drivers visible from {@code loader}. */
+    public static Connection openReadOnly(String uri, Authenticator auth, Map<String, ?> env, ClassLoader loader) {
+        Map<String, Object> withFlag = new HashMap<>(env != null ? env : Map.of());
+        withFlag.put(READ_ONLY, Boolean.TRUE);
+        return open(uri, auth, withFlag, loader);
     }
 
     /** Opens a connection with the context class loader's drivers. */
@@ -45,8 +78,12 @@ public final class ConnectionFactory {
         return open(uri, auth, env, contextLoader());
     }
 
-    /** Opens a connection with the drivers visible from {@code loader}. */
+    /**
+     * Opens a connection with the drivers visible from {@code loader}; read-only when
+     * {@code env} maps {@link #READ_ONLY} to true.
+     */
     public static Connection open(String uri, Authenticator auth, Map<String, ?> env, ClassLoader loader) {
+        boolean readOnly = readOnly(env);
         ConnectionUri parsed = ConnectionUri.parse(uri);
         HypervisorDriver driver = driverFor(parsed, loader);
         if (driver.requiresServer() && !parsed.hasServer()) {
@@ -54,7 +91,26 @@ public final class ConnectionFactory {
                     "URI '" + parsed + "' is missing the server part: the " + driver.name()
                             + " driver connects to a remote host, e.g. " + parsed.scheme() + "://host.example.com/");
         }
-        return driver.open(parsed, auth != null ? auth : Authenticator.none(), env != null ? env : Map.of());
+        Map<String, ?> options = env != null ? env : Map.of();
+        if (readOnly && !Boolean.TRUE.equals(options.get(READ_ONLY))) {
+            Map<String, Object> normalized = new HashMap<>(options);
+            normalized.put(READ_ONLY, Boolean.TRUE);
+            options = normalized;
+        }
+        Connection connection = driver.open(parsed, auth != null ? auth : Authenticator.none(), options);
+        return readOnly ? ReadOnlyHandles.wrap(connection) : connection;
+    }
+
+    private static boolean readOnly(Map<String, ?> env) {
+        Object v = env == null ? null : env.get(READ_ONLY);
+        if (v == null || Boolean.FALSE.equals(v) || "false".equals(v) || "0".equals(v)) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(v) || "true".equals(v) || "1".equals(v)) {
+            return true;
+        }
+        throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.CORE,
+                "option '" + READ_ONLY + "' has unexpected value '" + v + "' (should be true or false)");
     }
 
     /** The schemes of the installed drivers, sorted. */

@@ -17,68 +17,86 @@ import java.util.UUID;
 public interface Domain {
 
     /** The connection this handle belongs to. */
+    @ReadOnlyAllowed
     Connection connection();
 
     /** The domain's name. */
+    @ReadOnlyAllowed
     String name();
 
     /** The domain's UUID. */
+    @ReadOnlyAllowed
     UUID uuid();
 
     /** The id while active, {@code -1} while shut off. */
+    @ReadOnlyAllowed
     int id();
 
     /** The state when this handle was obtained or last changed through it. */
+    @ReadOnlyAllowed
     DomainState state();
 
     // ---- information -----------------------------------------------------------------------
 
     /** The current state, asked from the hypervisor. */
+    @ReadOnlyAllowed
     default DomainState currentState() {
         return info().state();
     }
 
     /** State, memory, vCPUs and CPU time, asked from the hypervisor. */
+    @ReadOnlyAllowed
     default DomainInfo info() {
         throw HypervisorException.noSupport("Domain.info");
     }
 
     /** The guest OS type, {@code "hvm"} for full virtualization. */
+    @ReadOnlyAllowed
     default String osType() {
         throw HypervisorException.noSupport("Domain.osType");
     }
 
     /** The maximum memory in KiB. */
+    @ReadOnlyAllowed
     default long maxMemory() {
         throw HypervisorException.noSupport("Domain.maxMemory");
     }
 
     /** The maximum number of vCPUs. */
+    @ReadOnlyAllowed
     default int maxVcpus() {
         throw HypervisorException.noSupport("Domain.maxVcpus");
     }
 
     /** True unless shut off. */
+    @ReadOnlyAllowed
     default boolean isActive() {
         return currentState().isActive();
     }
 
     /** True when the domain has a persistent definition. */
+    @ReadOnlyAllowed
     default boolean isPersistent() {
         throw HypervisorException.noSupport("Domain.isPersistent");
     }
 
     /** True when the persistent definition changed while running. */
+    @ReadOnlyAllowed
     default boolean isUpdated() {
         throw HypervisorException.noSupport("Domain.isUpdated");
     }
 
-    /** The domain XML. */
+    /**
+     * The domain XML; without {@link DomainXmlFlag#SECURE} secure fields (the VNC password) are
+     * left out, as libvirt does.
+     */
+    @ReadOnlyAllowed
     default String xmlDesc(Set<DomainXmlFlag> flags) {
         throw HypervisorException.noSupport("Domain.xmlDesc");
     }
 
-    /** The domain XML without flags. */
+    /** The domain XML without flags (no secure fields). */
+    @ReadOnlyAllowed
     default String xmlDesc() {
         return xmlDesc(Set.of());
     }
@@ -89,6 +107,7 @@ public interface Domain {
     }
 
     /** The guest's interfaces and addresses. */
+    @ReadOnlyAllowed
     default List<DomainInterface> interfaceAddresses(InterfaceAddressSource source) {
         throw HypervisorException.noSupport("Domain.interfaceAddresses");
     }
@@ -141,6 +160,7 @@ public interface Domain {
     }
 
     /** True when a managed save image exists. */
+    @ReadOnlyAllowed
     default boolean hasManagedSaveImage() {
         throw HypervisorException.noSupport("Domain.hasManagedSaveImage");
     }
@@ -168,6 +188,7 @@ public interface Domain {
     }
 
     /** Memory tuning parameters ({@code min_guarantee}, ...). */
+    @ReadOnlyAllowed
     default List<TypedParameter> memoryParameters() {
         throw HypervisorException.noSupport("Domain.memoryParameters");
     }
@@ -178,11 +199,13 @@ public interface Domain {
     }
 
     /** The scheduler's name, e.g. {@code "allocation"}. */
+    @ReadOnlyAllowed
     default String schedulerType() {
         throw HypervisorException.noSupport("Domain.schedulerType");
     }
 
     /** Scheduler parameters in the order the hypervisor reports them. */
+    @ReadOnlyAllowed
     default List<TypedParameter> schedulerParameters() {
         throw HypervisorException.noSupport("Domain.schedulerParameters");
     }
@@ -193,6 +216,7 @@ public interface Domain {
     }
 
     /** True when the domain starts with the host. */
+    @ReadOnlyAllowed
     default boolean autostart() {
         throw HypervisorException.noSupport("Domain.autostart");
     }
@@ -210,21 +234,25 @@ public interface Domain {
     }
 
     /** Snapshots, in pre-order (flags: ROOTS, LEAVES, METADATA). */
+    @ReadOnlyAllowed
     default List<DomainSnapshot> listSnapshots(Set<SnapshotFlag> flags) {
         throw HypervisorException.noSupport("Domain.listSnapshots");
     }
 
     /** The snapshot with this name; {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when none. */
+    @ReadOnlyAllowed
     default DomainSnapshot snapshotLookupByName(String name) {
         throw HypervisorException.noSupport("Domain.snapshotLookupByName");
     }
 
     /** True when the domain has a current snapshot. */
+    @ReadOnlyAllowed
     default boolean hasCurrentSnapshot() {
         throw HypervisorException.noSupport("Domain.hasCurrentSnapshot");
     }
 
     /** The current snapshot; {@link ErrorCode#NO_DOMAIN_SNAPSHOT} when none. */
+    @ReadOnlyAllowed
     default DomainSnapshot currentSnapshot() {
         throw HypervisorException.noSupport("Domain.currentSnapshot");
     }

@@ -7,32 +7,49 @@ import java.util.Set;
 public interface DomainSnapshot {
 
     /** The domain this snapshot belongs to. */
+    @ReadOnlyAllowed
     Domain domain();
 
     /** The snapshot's name. */
+    @ReadOnlyAllowed
     String name();
 
-    /** The {@code <domainsnapshot>} XML. */
+    /** The {@code <domainsnapshot>} XML without secure fields. */
+    @ReadOnlyAllowed
     default String xmlDesc() {
+        return xmlDesc(Set.of());
+    }
+
+    /**
+     * The {@code <domainsnapshot>} XML; {@link DomainXmlFlag#SECURE} (libvirt's
+     * {@code VIR_DOMAIN_SNAPSHOT_XML_SECURE}) includes secure fields of the recorded domain
+     * definition, such as a VNC password. Other flags fail with {@link ErrorCode#INVALID_ARG}.
+     */
+    @ReadOnlyAllowed
+    default String xmlDesc(Set<DomainXmlFlag> flags) {
         throw HypervisorException.noSupport("DomainSnapshot.xmlDesc");
     }
 
     /** The parent; {@link ErrorCode#NO_DOMAIN_SNAPSHOT} for a root. */
+    @ReadOnlyAllowed
     default DomainSnapshot parent() {
         throw HypervisorException.noSupport("DomainSnapshot.parent");
     }
 
     /** Children (flags: DESCENDANTS, LEAVES, METADATA). */
+    @ReadOnlyAllowed
     default List<DomainSnapshot> listChildren(Set<SnapshotFlag> flags) {
         throw HypervisorException.noSupport("DomainSnapshot.listChildren");
     }
 
     /** True when this is the domain's current snapshot. */
+    @ReadOnlyAllowed
     default boolean isCurrent() {
         throw HypervisorException.noSupport("DomainSnapshot.isCurrent");
     }
 
     /** True when the hypervisor keeps metadata for it. */
+    @ReadOnlyAllowed
     default boolean hasMetadata() {
         throw HypervisorException.noSupport("DomainSnapshot.hasMetadata");
     }

@@ -3,18 +3,23 @@ package io.jvirt.spi;
 /** A handle on a host network interface (for ESX: a physical NIC). */
 public interface HostInterface {
 
+    @ReadOnlyAllowed
     Connection connection();
 
+    @ReadOnlyAllowed
     String name();
 
     /** The MAC address, lower case with colons. */
+    @ReadOnlyAllowed
     String mac();
 
+    @ReadOnlyAllowed
     default boolean isActive() {
         return true;
     }
 
     /** The {@code <interface>} XML; {@code inactive} describes the persistent configuration. */
+    @ReadOnlyAllowed
     default String xmlDesc(boolean inactive) {
         throw HypervisorException.noSupport("HostInterface.xmlDesc");
     }

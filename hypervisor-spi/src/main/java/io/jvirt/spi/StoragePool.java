@@ -33,28 +33,36 @@ public interface StoragePool {
     record Info(State state, long capacity, long allocation, long available) {
     }
 
+    @ReadOnlyAllowed
     Connection connection();
 
+    @ReadOnlyAllowed
     String name();
 
+    @ReadOnlyAllowed
     UUID uuid();
 
+    @ReadOnlyAllowed
     default Info info() {
         throw HypervisorException.noSupport("StoragePool.info");
     }
 
+    @ReadOnlyAllowed
     default String xmlDesc() {
         throw HypervisorException.noSupport("StoragePool.xmlDesc");
     }
 
+    @ReadOnlyAllowed
     default boolean isActive() {
         return true;
     }
 
+    @ReadOnlyAllowed
     default boolean isPersistent() {
         return true;
     }
 
+    @ReadOnlyAllowed
     default boolean autostart() {
         throw HypervisorException.noSupport("StoragePool.autostart");
     }
@@ -68,11 +76,13 @@ public interface StoragePool {
         throw HypervisorException.noSupport("StoragePool.refresh");
     }
 
+    @ReadOnlyAllowed
     default List<StorageVolume> listAllVolumes() {
         throw HypervisorException.noSupport("StoragePool.listAllVolumes");
     }
 
     /** The volume with this name; {@link ErrorCode#NO_STORAGE_VOL} when none. */
+    @ReadOnlyAllowed
     default StorageVolume lookupVolumeByName(String name) {
         throw HypervisorException.noSupport("StoragePool.lookupVolumeByName");
     }

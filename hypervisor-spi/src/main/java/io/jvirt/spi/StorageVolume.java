@@ -32,20 +32,26 @@ public interface StorageVolume {
     }
 
     /** The pool holding this volume. */
+    @ReadOnlyAllowed
     StoragePool pool();
 
+    @ReadOnlyAllowed
     String name();
 
     /** A key unique on the host (for ESX disks: the virtual disk UUID). */
+    @ReadOnlyAllowed
     String key();
 
     /** The path (for ESX: {@code [datastore] dir/file.vmdk}). */
+    @ReadOnlyAllowed
     String path();
 
+    @ReadOnlyAllowed
     default Info info() {
         throw HypervisorException.noSupport("StorageVolume.info");
     }
 
+    @ReadOnlyAllowed
     default String xmlDesc() {
         throw HypervisorException.noSupport("StorageVolume.xmlDesc");
     }

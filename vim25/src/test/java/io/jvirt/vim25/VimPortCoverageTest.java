@@ -28,7 +28,9 @@ class VimPortCoverageTest {
             "SearchDatastore_Task", "SearchDatastoreSubFolders_Task", "MakeDirectory", "DeleteDatastoreFile_Task",
             "CreateVirtualDisk_Task", "CopyVirtualDisk_Task", "DeleteVirtualDisk_Task", "ZeroFillVirtualDisk_Task",
             "QueryVirtualDiskUuid", "RefreshDatastore",
-            "AddVirtualSwitch", "RemoveVirtualSwitch", "AddPortGroup", "RemovePortGroup", "RescanHba");
+            "AddVirtualSwitch", "RemoveVirtualSwitch", "AddPortGroup", "RemovePortGroup", "RescanHba",
+            // watch: events and statistics
+            "CreateCollectorForEvents", "DestroyCollector");
 
     @Test
     void everyDriverMethodIsAnOperationOfThePort() {

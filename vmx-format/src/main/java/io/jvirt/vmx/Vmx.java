@@ -18,6 +18,14 @@ public final class Vmx {
         return VmxToDomain.convert(VmxParser.parse(vmx), ctx);
     }
 
+    /**
+     * VMX bytes to a domain definition; errors about the file's encoding or syntax name
+     * {@code sourceName} (e.g. {@code [datastore1] vm/vm.vmx}) when it is not null.
+     */
+    public static DomainDef toDomain(byte[] vmx, String sourceName, VmxContext ctx) {
+        return VmxToDomain.convert(VmxParser.parse(vmx, sourceName), ctx);
+    }
+
     /** Decoded VMX text to a domain definition. */
     public static DomainDef toDomain(String vmx, VmxContext ctx) {
         return VmxToDomain.convert(VmxParser.parse(vmx), ctx);

@@ -4,13 +4,10 @@ import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import io.jvirt.vmx.util.VmxCharsets;
+
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,37 +21,137 @@ public final class VmxParser {
     public static final int MAX_CHARS = 8 * 1024 * 1024;
 
     private final String text;
+    private final String source;
     private int pos;
     private int line = 1;
     private int lineStart;
 
-    private VmxParser(String text) {
+    private VmxParser(String text, String source) {
         this.text = text;
+        this.source = source;
     }
 
     /**
-     * Parses a VMX file given as bytes: the bytes are read as UTF-8 unless the file declares another
-     * {@code .encoding}, in which case the whole file is decoded again from that charset.
+     * Parses a VMX file given as bytes, decoded as its {@code .encoding} entry declares (UTF-8 when
+     * there is none). See {@link #parse(byte[], String)}.
      */
     public static VmxFile parse(byte[] data) {
+        return parse(data, null);
+    }
+
+    /**
+     * Parses a VMX file given as bytes. The bytes are decoded strictly in the charset the file's
+     * {@code .encoding} entry names (any name VMware writes, see
+     * {@link VmxCharsets#forVmwareName(String)}), or as UTF-8 when the entry is absent; a leading
+     * UTF-8 byte order mark is ignored. Errors name the file when {@code sourceName} is not null.
+     */
+    public static VmxFile parse(byte[] data, String sourceName) {
+        return decoded(data, sourceName).file;
+    }
+
+    /**
+     * The text of a VMX file given as bytes, decoded as {@link #parse(byte[], String)} decodes
+     * it, for callers that hand VMX text on (e.g. {@code domxml-from-native} reading a file).
+     */
+    public static String decode(byte[] data, String sourceName) {
+        return decoded(data, sourceName).text;
+    }
+
+    private record Decoded(String text, VmxFile file) {
+    }
+
+    private static Decoded decoded(byte[] data, String sourceName) {
         if (data.length > MAX_CHARS) {
             throw tooLarge(data.length);
         }
-        String utf8 = new String(data, StandardCharsets.UTF_8);
-        VmxFile first = parseText(utf8);
-        Charset cs = declaredCharset(first);
-        if (cs == null) {
-            return first;
+        boolean ascii = true;
+        for (byte b : data) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
         }
-        return parseText(decode(data, cs));
+        // Every encoding VMware writes is ASCII-compatible and no multi-byte sequence of them
+        // contains a byte below 0x40, so reading the bytes as ISO-8859-1 finds '.encoding' exactly.
+        String latin1 = new String(data, StandardCharsets.ISO_8859_1);
+        VmxFile first = null;
+        VmxSyntaxException rawError = null;
+        VmxEntry enc;
+        try {
+            first = parseText(latin1, sourceName);
+            enc = first.entry(".encoding");
+        } catch (VmxSyntaxException e) {
+            if (ascii) {
+                throw e;
+            }
+            rawError = e;
+            enc = scanEncoding(latin1);
+        }
+        Charset cs = StandardCharsets.UTF_8;
+        String declared = null;
+        if (enc != null) {
+            declared = enc.value();
+            if (!enc.value().equalsIgnoreCase("UTF-8")) {
+                VmxEntry e = enc;
+                cs = VmxCharsets.forVmwareName(enc.value())
+                        .orElseThrow(() -> VmxCharsets.unsupported(e.value(), e.line(), sourceName));
+            }
+        }
+        if (ascii && first != null) {
+            return new Decoded(latin1, first);
+        }
+        String text;
+        try {
+            text = VmxCharsets.decode(data, cs, declared, sourceName);
+        } catch (HypervisorException e) {
+            // Neither text nor valid in its charset (binary data): libvirt parses before it
+            // decodes, so its syntax error comes first.
+            throw rawError != null ? rawError : e;
+        }
+        if (cs.equals(StandardCharsets.UTF_8) && text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return new Decoded(text, parseText(text, sourceName));
+    }
+
+    /** Finds the first {@code .encoding = "..."} line in text that does not parse as a whole. */
+    private static VmxEntry scanEncoding(String text) {
+        int lineNo = 1;
+        int i = 0;
+        int len = text.length();
+        while (i < len) {
+            int end = i;
+            while (end < len && text.charAt(end) != '\n') {
+                end++;
+            }
+            String l = text.substring(i, end).strip();
+            if (l.startsWith("\u00EF\u00BB\u00BF")) {
+                l = l.substring(3).strip();
+            }
+            if (l.regionMatches(true, 0, ".encoding", 0, 9)) {
+                String rest = l.substring(9).strip();
+                if (rest.startsWith("=")) {
+                    rest = rest.substring(1).strip();
+                    if (rest.length() >= 2 && (rest.charAt(0) == '"' || rest.charAt(0) == '\'')) {
+                        int close = rest.indexOf(rest.charAt(0), 1);
+                        if (close > 0) {
+                            return new VmxEntry(".encoding", rest.substring(1, close), lineNo);
+                        }
+                    }
+                }
+            }
+            lineNo++;
+            i = end + 1;
+        }
+        return null;
     }
 
     /**
      * Parses VMX text that is already decoded. A declared {@code .encoding} must name a charset
-     * Java knows, but the text is not converted again.
+     * VMware writes and Java knows, but the text is not converted again.
      */
     public static VmxFile parse(String text) {
-        VmxFile file = parseText(text);
+        VmxFile file = parseText(text, null);
         declaredCharset(file);
         return file;
     }
@@ -70,32 +167,16 @@ public final class VmxParser {
         if (enc == null || enc.value().equalsIgnoreCase("UTF-8")) {
             return null;
         }
-        try {
-            Charset cs = Charset.forName(enc.value());
-            return cs.equals(StandardCharsets.UTF_8) ? null : cs;
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
-                    "VMX entry '.encoding' at line %d names encoding '%s' which is not supported", enc.line(),
-                    enc.value());
-        }
+        Charset cs = VmxCharsets.forVmwareName(enc.value())
+                .orElseThrow(() -> VmxCharsets.unsupported(enc.value(), enc.line(), null));
+        return cs.equals(StandardCharsets.UTF_8) ? null : cs;
     }
 
-    /** Decodes strictly; a byte sequence invalid in that charset is an error. */
-    public static String decode(byte[] data, Charset cs) {
-        try {
-            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
-        } catch (CharacterCodingException e) {
-            throw HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE,
-                    "Could not convert from %s to UTF-8 encoding", cs.name());
-        }
-    }
-
-    private static VmxFile parseText(String text) {
+    private static VmxFile parseText(String text, String source) {
         if (text.length() > MAX_CHARS) {
             throw tooLarge(text.length());
         }
-        return new VmxParser(text).run();
+        return new VmxParser(text, source).run();
     }
 
     private VmxFile run() {
@@ -158,7 +239,7 @@ public final class VmxParser {
             int start = pos + 3;
             int end = text.indexOf("\"\"\"", start);
             if (end < 0) {
-                throw new VmxSyntaxException(startLine, startCol, "unterminated string");
+                throw new VmxSyntaxException(source, startLine, startCol, "unterminated string");
             }
             for (int i = start; i < end; i++) {
                 if (text.charAt(i) == '\n') {
@@ -228,6 +309,6 @@ public final class VmxParser {
             char c = text.charAt(pos);
             near = c >= 0x20 && c < 0x7f ? " near '" + c + "'" : String.format(" near character U+%04X", (int) c);
         }
-        return new VmxSyntaxException(line, pos - lineStart + 1, message + near);
+        return new VmxSyntaxException(source, line, pos - lineStart + 1, message + near);
     }
 }

@@ -12,8 +12,16 @@ public final class VmxSyntaxException extends HypervisorException {
     private final int column;
 
     public VmxSyntaxException(int line, int column, String message) {
-        super(ErrorCode.CONF_SYNTAX, ErrorDomain.CONF,
-                "memory conf:" + line + ": " + message + " (line " + line + ", column " + column + ")");
+        this(null, line, column, message);
+    }
+
+    /**
+     * @param source the file name, or null for text that came from memory (libvirt then says
+     *               {@code memory conf}, as it does for {@code virsh domxml-from-native})
+     */
+    public VmxSyntaxException(String source, int line, int column, String message) {
+        super(ErrorCode.CONF_SYNTAX, ErrorDomain.CONF, (source == null ? "memory conf" : source) + ":" + line + ": "
+                + message + " (line " + line + ", column " + column + ")");
         this.line = line;
         this.column = column;
     }

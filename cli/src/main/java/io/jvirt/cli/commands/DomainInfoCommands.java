@@ -2,6 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.VirshTable;
@@ -33,6 +34,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "list", description = "list domains")
+    @ReadOnlyCommand
     public static final class ListDomains extends VirshCommand {
         @Option(names = "--all", description = "list inactive & active domains")
         boolean all;
@@ -91,6 +93,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "dominfo", description = "domain information")
+    @ReadOnlyCommand
     public static final class Dominfo extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -124,6 +127,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "domstate", description = "domain state")
+    @ReadOnlyCommand
     public static final class Domstate extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -139,6 +143,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "domid", description = "convert a domain name or UUID to domain id")
+    @ReadOnlyCommand
     public static final class Domid extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -150,6 +155,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "domname", description = "convert a domain id or UUID to domain name")
+    @ReadOnlyCommand
     public static final class Domname extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -161,6 +167,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "domuuid", description = "convert a domain name or id to domain UUID")
+    @ReadOnlyCommand
     public static final class Domuuid extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -172,6 +179,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "dumpxml", description = "domain information in XML")
+    @ReadOnlyCommand
     public static final class Dumpxml extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -200,6 +208,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "domhostname", description = "print the domain's hostname")
+    @ReadOnlyCommand
     public static final class Domhostname extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -218,6 +227,7 @@ public final class DomainInfoCommands {
     }
 
     @Command(name = "domifaddr", description = "Get network interfaces' addresses for a running domain")
+    @ReadOnlyCommand
     public static final class Domifaddr extends VirshCommand {
         @Mixin
         DomainArg domain;

@@ -2,7 +2,6 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.HypervisorException;
@@ -21,7 +20,7 @@ public final class DomainLifecycleCommands {
      * A command doing one thing to one domain and reporting like virsh: a success line, or its
      * failure line followed by the driver's reason.
      */
-    abstract static class DomainAction extends VirshCommand implements Modifying {
+    abstract static class DomainAction extends VirshCommand {
         @Mixin
         DomainArg domain;
 
@@ -136,7 +135,7 @@ public final class DomainLifecycleCommands {
     }
 
     @Command(name = "managedsave-remove", description = "Remove managed save of a domain")
-    public static final class ManagedSaveRemove extends VirshCommand implements Modifying {
+    public static final class ManagedSaveRemove extends VirshCommand {
         @Mixin
         DomainArg domain;
 
@@ -163,7 +162,7 @@ public final class DomainLifecycleCommands {
     }
 
     @Command(name = "define", description = "define (but don't start) a domain from an XML file")
-    public static final class Define extends VirshCommand implements Modifying {
+    public static final class Define extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<file>", description = "file containing an XML domain description")
         String file;
         @picocli.CommandLine.Option(names = "--file", paramLabel = "<file>", hidden = true)

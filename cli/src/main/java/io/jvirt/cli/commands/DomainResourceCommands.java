@@ -2,7 +2,6 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.ScaledSize;
@@ -34,7 +33,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "setmem", description = "change memory allocation")
-    public static final class SetMem extends VirshCommand implements Modifying {
+    public static final class SetMem extends VirshCommand {
         @Mixin
         DomainArg domain;
         @Parameters(index = "1", arity = "0..1", paramLabel = "<size>", description = "new memory size, as scaled integer (default KiB)")
@@ -54,7 +53,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "setmaxmem", description = "change maximum memory limit")
-    public static final class SetMaxMem extends VirshCommand implements Modifying {
+    public static final class SetMaxMem extends VirshCommand {
         @Mixin
         DomainArg domain;
         @Parameters(index = "1", arity = "0..1", paramLabel = "<size>", description = "new maximum memory size, as scaled integer (default KiB)")
@@ -74,7 +73,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "setvcpus", description = "change number of virtual CPUs")
-    public static final class SetVcpus extends VirshCommand implements Modifying {
+    public static final class SetVcpus extends VirshCommand {
         @Mixin
         DomainArg domain;
         @Parameters(index = "1", arity = "0..1", paramLabel = "<count>", description = "number of virtual CPUs")
@@ -121,8 +120,8 @@ public final class DomainResourceCommands {
         Scope scope;
 
         @Override
-        public boolean modifies() {
-            return hardLimit != null || softLimit != null || swapHardLimit != null || minGuarantee != null;
+        protected boolean readOnlyUse() {
+            return hardLimit == null && softLimit == null && swapHardLimit == null && minGuarantee == null;
         }
 
         @Override
@@ -169,8 +168,8 @@ public final class DomainResourceCommands {
         Scope scope;
 
         @Override
-        public boolean modifies() {
-            return !set.isEmpty();
+        protected boolean readOnlyUse() {
+            return set.isEmpty();
         }
 
         @Override
@@ -239,7 +238,7 @@ public final class DomainResourceCommands {
     }
 
     @Command(name = "autostart", description = "autostart a domain")
-    public static final class Autostart extends VirshCommand implements Modifying {
+    public static final class Autostart extends VirshCommand {
         @Mixin
         DomainArg domain;
         @Option(names = "--disable", description = "disable autostarting")

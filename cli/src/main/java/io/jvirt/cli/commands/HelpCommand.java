@@ -1,6 +1,7 @@
 package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 /** {@code help [COMMAND]}: the command list, or one command's usage. */
 @Command(name = "help", description = "print help")
+@ReadOnlyCommand
 public final class HelpCommand extends VirshCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<command>", description = "Prints global help, or command specific help")
     String command;

@@ -1,6 +1,7 @@
 package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.spi.Connection;
@@ -19,6 +20,7 @@ public final class HostCommands {
     }
 
     @Command(name = "uri", description = "print the hypervisor canonical URI")
+    @ReadOnlyCommand
     public static final class Uri extends VirshCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -27,6 +29,7 @@ public final class HostCommands {
     }
 
     @Command(name = "version", description = "show version")
+    @ReadOnlyCommand
     public static final class Version extends VirshCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -43,6 +46,7 @@ public final class HostCommands {
     }
 
     @Command(name = "hostname", description = "print the hypervisor hostname")
+    @ReadOnlyCommand
     public static final class Hostname extends VirshCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -51,6 +55,7 @@ public final class HostCommands {
     }
 
     @Command(name = "nodeinfo", description = "node information")
+    @ReadOnlyCommand
     public static final class Nodeinfo extends VirshCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -68,6 +73,7 @@ public final class HostCommands {
     }
 
     @Command(name = "capabilities", description = "capabilities")
+    @ReadOnlyCommand
     public static final class Capabilities extends VirshCommand {
         @Override
         public void run(CommandContext ctx) {

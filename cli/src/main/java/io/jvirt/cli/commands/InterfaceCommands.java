@@ -1,6 +1,7 @@
 package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.HostInterface;
@@ -18,6 +19,7 @@ public final class InterfaceCommands {
     }
 
     @Command(name = "iface-list", description = "list physical host interfaces")
+    @ReadOnlyCommand
     public static final class IfaceList extends VirshCommand {
         @Option(names = "--all", description = "list inactive & active interfaces")
         boolean all;
@@ -37,6 +39,7 @@ public final class InterfaceCommands {
     }
 
     @Command(name = "iface-dumpxml", description = "interface information in XML")
+    @ReadOnlyCommand
     public static final class IfaceDumpXml extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<interface>", description = "interface name or MAC address")
         String positional;

@@ -2,7 +2,6 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * live migration runs longer than N seconds, so that it can converge, like virsh.
  */
 @Command(name = "migrate", description = "migrate domain to another host")
-public final class MigrateCommand extends VirshCommand implements Modifying {
+public final class MigrateCommand extends VirshCommand {
     @Mixin
     DomainArg domain;
     @Parameters(index = "1", arity = "0..1", paramLabel = "<desturi>", description = "connection URI of the destination host")

@@ -1,6 +1,7 @@
 package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CommandContext;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ public final class NativeXmlCommands {
     }
 
     @Command(name = "domxml-from-native", description = "Convert native config to domain XML")
+    @ReadOnlyCommand
     public static final class FromNative extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<format>", description = "source config data format")
         String format;
@@ -32,14 +34,29 @@ public final class NativeXmlCommands {
         public void run(CommandContext ctx) {
             String fmt = require(format, "format");
             String file = require(config, "config");
-            String text = Xml.read(file);
+            String text = fmt.equals("vmware-vmx") ? readVmx(file) : Xml.read(file);
             String xml = offline ? ctx.converters().fromNative(fmt, text, ctx.path(file).toAbsolutePath().getParent())
                     : ctx.conn().domainXmlFromNative(fmt, text);
             Xml.print(ctx.out(), xml);
         }
     }
 
+    /**
+     * A {@code .vmx} file decoded as its {@code .encoding} entry says (libvirt reads the bytes and
+     * converts them), not as UTF-8: VMware Workstation writes the Windows host's code page.
+     */
+    static String readVmx(String file) {
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Xml.read(file); // fails the same way, with the same message
+        }
+        return io.jvirt.vmx.VmxParser.decode(data, file);
+    }
+
     @Command(name = "domxml-to-native", description = "Convert domain XML to native config")
+    @ReadOnlyCommand
     public static final class ToNative extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<format>", description = "target config data type format")
         String format;

@@ -2,7 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.VirshTable;
@@ -34,6 +34,7 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-list", description = "list networks")
+    @ReadOnlyCommand
     public static final class NetList extends VirshCommand {
         @Option(names = "--all", description = "list inactive & active networks")
         boolean all;
@@ -64,6 +65,7 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-info", description = "network information")
+    @ReadOnlyCommand
     public static final class NetInfo extends NetworkCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -77,6 +79,7 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-dumpxml", description = "network information in XML")
+    @ReadOnlyCommand
     public static final class NetDumpXml extends NetworkCommand {
         @Option(names = "--inactive", description = "show inactive defined XML")
         boolean inactive;
@@ -88,7 +91,7 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-define", description = "define an inactive persistent virtual network or modify an existing persistent one from an XML file")
-    public static final class NetDefine extends VirshCommand implements Modifying {
+    public static final class NetDefine extends VirshCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "<file>", description = "file containing an XML network description")
         String file;
         @Option(names = "--file", paramLabel = "<file>", hidden = true)
@@ -109,7 +112,7 @@ public final class NetworkCommands {
     }
 
     @Command(name = "net-undefine", description = "undefine a persistent network")
-    public static final class NetUndefine extends NetworkCommand implements Modifying {
+    public static final class NetUndefine extends NetworkCommand {
         @Override
         public void run(CommandContext ctx) {
             Network n = network(ctx);

@@ -2,11 +2,12 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
+import io.jvirt.spi.DomainXmlFlag;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.SnapshotFlag;
@@ -85,8 +86,8 @@ public final class SnapshotCommands {
         boolean noMetadata;
 
         @Override
-        public boolean modifies() {
-            return !printXml;
+        protected boolean readOnlyUse() {
+            return printXml;
         }
 
         @Override
@@ -127,6 +128,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-list", description = "List snapshots for a domain")
+    @ReadOnlyCommand
     public static final class ListSnapshots extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -187,6 +189,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-current", description = "Get the current snapshot")
+    @ReadOnlyCommand
     public static final class Current extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -202,12 +205,13 @@ public final class SnapshotCommands {
             if (nameOnly) {
                 ctx.out().println(s.name());
             } else {
-                Xml.print(ctx.out(), s.xmlDesc());
+                Xml.print(ctx.out(), s.xmlDesc(securityInfo ? Set.of(DomainXmlFlag.SECURE) : Set.of()));
             }
         }
     }
 
     @Command(name = "snapshot-parent", description = "Get the name of the parent of a snapshot")
+    @ReadOnlyCommand
     public static final class Parent extends SnapshotCommand {
 
         @Override
@@ -226,6 +230,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-dumpxml", description = "Dump XML for a domain snapshot")
+    @ReadOnlyCommand
     public static final class DumpXml extends VirshCommand {
         @Mixin
         DomainArg domain;
@@ -240,12 +245,13 @@ public final class SnapshotCommands {
         public void run(CommandContext ctx) {
             String n = require(snapOption != null ? snapOption : snapName, "snapshotname");
             Domain d = ctx.lookup().domain(domain.value(name()));
-            Xml.print(ctx.out(), d.snapshotLookupByName(n).xmlDesc());
+            Xml.print(ctx.out(), d.snapshotLookupByName(n)
+                    .xmlDesc(securityInfo ? Set.of(DomainXmlFlag.SECURE) : Set.of()));
         }
     }
 
     @Command(name = "snapshot-revert", description = "Revert a domain to a snapshot")
-    public static final class Revert extends SnapshotCommand implements Modifying {
+    public static final class Revert extends SnapshotCommand {
         @Option(names = "--running", description = "after reverting, change state to running")
         boolean running;
         @Option(names = "--paused", description = "after reverting, change state to paused")
@@ -263,7 +269,7 @@ public final class SnapshotCommands {
     }
 
     @Command(name = "snapshot-delete", description = "Delete a domain snapshot")
-    public static final class Delete extends SnapshotCommand implements Modifying {
+    public static final class Delete extends SnapshotCommand {
         @Option(names = "--children", description = "delete snapshot and all children")
         boolean children;
         @Option(names = "--metadata", description = "delete only libvirt metadata, leaving snapshot contents behind")

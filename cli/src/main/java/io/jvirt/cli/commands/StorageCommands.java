@@ -2,7 +2,7 @@ package io.jvirt.cli.commands;
 
 import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.Modifying;
+import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.ScaledSize;
@@ -56,6 +56,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "pool-list", description = "list pools")
+    @ReadOnlyCommand
     public static final class PoolList extends VirshCommand {
         @Option(names = "--all", description = "list inactive & active pools")
         boolean all;
@@ -86,6 +87,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "pool-info", description = "storage pool information")
+    @ReadOnlyCommand
     public static final class PoolInfo extends PoolCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -104,6 +106,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "pool-dumpxml", description = "pool information in XML")
+    @ReadOnlyCommand
     public static final class PoolDumpXml extends PoolCommand {
         @Option(names = "--inactive", description = "show inactive defined XML")
         boolean inactive;
@@ -125,6 +128,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-list", description = "list vols")
+    @ReadOnlyCommand
     public static final class VolList extends PoolCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -139,6 +143,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-info", description = "storage vol information")
+    @ReadOnlyCommand
     public static final class VolInfo extends VolCommand {
         @Option(names = "--bytes", description = "sizes are represented in bytes rather than pretty units")
         boolean bytes;
@@ -154,6 +159,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-dumpxml", description = "vol information in XML")
+    @ReadOnlyCommand
     public static final class VolDumpXml extends VolCommand {
         @Override
         public void run(CommandContext ctx) {
@@ -177,8 +183,8 @@ public final class StorageCommands {
         boolean printXml;
 
         @Override
-        public boolean modifies() {
-            return !printXml;
+        protected boolean readOnlyUse() {
+            return printXml;
         }
 
         @Override
@@ -206,7 +212,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-clone", description = "clone a volume.")
-    public static final class VolClone extends VolCommand implements Modifying {
+    public static final class VolClone extends VolCommand {
         @Parameters(index = "1", arity = "0..1", paramLabel = "<newname>", description = "clone name")
         String newName;
 
@@ -222,7 +228,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-delete", description = "delete a vol")
-    public static final class VolDelete extends VolCommand implements Modifying {
+    public static final class VolDelete extends VolCommand {
         @Override
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
@@ -232,7 +238,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-wipe", description = "wipe a vol")
-    public static final class VolWipe extends VolCommand implements Modifying {
+    public static final class VolWipe extends VolCommand {
         @Override
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
@@ -252,7 +258,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-upload", description = "upload file contents to a volume")
-    public static final class VolUpload extends TransferCommand implements Modifying {
+    public static final class VolUpload extends TransferCommand {
         @Override
         public void run(CommandContext ctx) {
             String f = require(file, "file");
@@ -268,6 +274,7 @@ public final class StorageCommands {
     }
 
     @Command(name = "vol-download", description = "download volume contents to a file")
+    @ReadOnlyCommand
     public static final class VolDownload extends TransferCommand {
         @Override
         public void run(CommandContext ctx) {

@@ -74,6 +74,23 @@ public interface ConformanceTarget extends AutoCloseable {
         return null;
     }
 
+    /**
+     * True when two connections to {@link #uri()} see the same hypervisor (a change through one
+     * shows through the other); false for the test driver, whose every connection gets a fresh
+     * in-memory host.
+     */
+    default boolean connectionsShareState() {
+        return true;
+    }
+
+    /**
+     * Requests the server has received so far, when it can count them (the in-JVM simulators),
+     * to prove that a read-only connection's denied calls send none.
+     */
+    default java.util.OptionalLong requestCount() {
+        return java.util.OptionalLong.empty();
+    }
+
     @Override
     default void close() throws Exception {
     }

@@ -83,6 +83,8 @@ final class Contracts {
         m.put(Feature.NETWORKS, new Contract(Contracts::networks, (t, c) -> c.listAllNetworks()));
         m.put(Feature.INTERFACES, new Contract(Contracts::interfaces, (t, c) -> c.listAllInterfaces()));
         m.put(Feature.CONCURRENT_READS, new Contract(Contracts::concurrentReads, null));
+        // generic in the factory: every driver's connections can be opened read-only
+        m.put(Feature.READ_ONLY, new Contract(ReadOnlyContract::check, null));
         return m;
     }
 

@@ -20,7 +20,8 @@ public enum Feature {
     STORAGE("storage pools and volumes"),
     NETWORKS("networks"),
     INTERFACES("host interfaces"),
-    CONCURRENT_READS("concurrent reads from several threads");
+    CONCURRENT_READS("concurrent reads from several threads"),
+    READ_ONLY("read-only connection denies every change before any request");
 
     private final String description;
 

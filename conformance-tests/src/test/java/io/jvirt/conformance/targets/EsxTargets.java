@@ -186,6 +186,11 @@ public final class EsxTargets implements ConformanceTargets {
         }
 
         @Override
+        public java.util.OptionalLong requestCount() {
+            return java.util.OptionalLong.of(sim.totalRequests());
+        }
+
+        @Override
         public void close() throws Exception {
             server.close();
         }

@@ -48,6 +48,11 @@ public final class TestDriverTargets implements ConformanceTargets {
             }
 
             @Override
+            public boolean connectionsShareState() {
+                return false; // every test:///default connection gets a fresh in-memory host
+            }
+
+            @Override
             public Set<Feature> supported() {
                 return EnumSet.allOf(Feature.class);
             }

@@ -43,6 +43,7 @@ import java.util.function.Function;
  * read on a handle).
  */
 public final class DomainDriver {
+    private static final System.Logger LOG = System.getLogger(DomainDriver.class.getName());
     /** What a listing and a lookup read of every VM. */
     static final List<String> IDENTITY = List.of("name", "config.uuid", "configStatus", "runtime.powerState",
             "config.files.vmPathName");
@@ -73,12 +74,28 @@ public final class DomainDriver {
 
     /** Every VM of the scope with its identity properties (one request per page). */
     private List<ObjectProps> allVms(List<String> extra) {
+        return mapVms(extra, vm -> vm);
+    }
+
+    /** {@link #allVms} mapped page by page (see {@link PropertyReader#collect}); null results are dropped. */
+    private <T> List<T> mapVms(List<String> extra, Function<ObjectProps, T> mapper) {
         if (scope.hostSystem() == null && scope.kind() != InventoryScope.Kind.DATACENTER) {
             return List.of();
         }
         List<String> paths = new ArrayList<>(IDENTITY);
         extra.stream().filter(p -> !paths.contains(p)).forEach(paths::add);
-        return PropertyReader.retrieve(session, Specs.filter(scope.vmSearch(), Specs.props("VirtualMachine", paths)));
+        return PropertyReader.collect(session,
+                List.of(Specs.filter(scope.vmSearch(), Specs.props("VirtualMachine", paths))), mapper);
+    }
+
+    /** The properties a handle is made of (for readers that fetch them with their own). */
+    public static List<String> identityProperties() {
+        return IDENTITY;
+    }
+
+    /** A handle from properties that include {@link #identityProperties()}. */
+    public EsxDomain handleOf(ObjectProps vm) {
+        return handle(vm);
     }
 
     private EsxDomain handle(ObjectProps vm) {
@@ -106,34 +123,35 @@ public final class DomainDriver {
         if (autostartFilter && scope.kind() != InventoryScope.Kind.HOST) {
             extra.add("runtime.host");
         }
-        List<ObjectProps> vms = allVms(extra);
         Function<ObjectProps, Boolean> autostart = autostartFilter ? autostartLookup() : vm -> false;
-        List<Domain> out = new ArrayList<>();
-        for (ObjectProps vm : vms) {
+        // page by page: only the small handles stay, not the raw properties of every VM
+        return mapVms(extra, vm -> {
             EsxDomain d = handle(vm);
-            if (!group(f, DomainListFlag.ACTIVE, DomainListFlag.INACTIVE, d.state() != DomainState.SHUTOFF)) {
-                continue;
-            }
-            if (hasAny(f, DomainListFlag.RUNNING, DomainListFlag.PAUSED, DomainListFlag.SHUTOFF, DomainListFlag.OTHER)) {
-                boolean match = (f.contains(DomainListFlag.RUNNING) && d.state() == DomainState.RUNNING)
-                        || (f.contains(DomainListFlag.PAUSED) && d.state() == DomainState.PAUSED)
-                        || (f.contains(DomainListFlag.SHUTOFF) && d.state() == DomainState.SHUTOFF)
-                        || (f.contains(DomainListFlag.OTHER) && d.state() != DomainState.RUNNING
-                        && d.state() != DomainState.PAUSED && d.state() != DomainState.SHUTOFF);
-                if (!match) {
-                    continue;
-                }
-            }
-            if (snapshotFilter && !group(f, DomainListFlag.HAS_SNAPSHOT, DomainListFlag.NO_SNAPSHOT,
-                    !vm.list("snapshot.rootSnapshotList", Object.class).isEmpty())) {
-                continue;
-            }
-            if (autostartFilter && !group(f, DomainListFlag.AUTOSTART, DomainListFlag.NO_AUTOSTART, autostart.apply(vm))) {
-                continue;
-            }
-            out.add(d);
+            return keep(f, vm, d, snapshotFilter, autostartFilter, autostart) ? (Domain) d : null;
+        });
+    }
+
+    /** libvirt's filter groups of {@code connectListAllDomains} for one VM. */
+    private static boolean keep(Set<DomainListFlag> f, ObjectProps vm, EsxDomain d, boolean snapshotFilter,
+                                boolean autostartFilter, Function<ObjectProps, Boolean> autostart) {
+        if (!group(f, DomainListFlag.ACTIVE, DomainListFlag.INACTIVE, d.state() != DomainState.SHUTOFF)) {
+            return false;
         }
-        return out;
+        if (hasAny(f, DomainListFlag.RUNNING, DomainListFlag.PAUSED, DomainListFlag.SHUTOFF, DomainListFlag.OTHER)) {
+            boolean match = (f.contains(DomainListFlag.RUNNING) && d.state() == DomainState.RUNNING)
+                    || (f.contains(DomainListFlag.PAUSED) && d.state() == DomainState.PAUSED)
+                    || (f.contains(DomainListFlag.SHUTOFF) && d.state() == DomainState.SHUTOFF)
+                    || (f.contains(DomainListFlag.OTHER) && d.state() != DomainState.RUNNING
+                    && d.state() != DomainState.PAUSED && d.state() != DomainState.SHUTOFF);
+            if (!match) {
+                return false;
+            }
+        }
+        if (snapshotFilter && !group(f, DomainListFlag.HAS_SNAPSHOT, DomainListFlag.NO_SNAPSHOT,
+                !vm.list("snapshot.rootSnapshotList", Object.class).isEmpty())) {
+            return false;
+        }
+        return !autostartFilter || group(f, DomainListFlag.AUTOSTART, DomainListFlag.NO_AUTOSTART, autostart.apply(vm));
     }
 
     /** Within a pair of flags: neither or both given = no filter; else the value must match. */
@@ -177,6 +195,15 @@ public final class DomainDriver {
     // ---- lookups ---------------------------------------------------------------------------
 
     public Domain lookupById(int id) {
+        if (id > 0) {
+            // the id is the number in the VM's managed object reference: read that object
+            String value = session.productLine() == io.jvirt.esx.vi.ProductLine.VPX ? "vm-" + id : Integer.toString(id);
+            Optional<ObjectProps> vm = readInScope(Mor.of("VirtualMachine", value));
+            if (vm.isPresent() && PowerStates.toDomainState(vm.get().get("runtime.powerState").orElse(null)) != DomainState.SHUTOFF
+                    && VmIdentity.id(vm.get().value()) == id) {
+                return handle(vm.get());
+            }
+        }
         for (ObjectProps vm : allVms(List.of())) {
             if (PowerStates.toDomainState(vm.get("runtime.powerState").orElse(null)) == DomainState.SHUTOFF) {
                 continue;
@@ -189,6 +216,10 @@ public final class DomainDriver {
     }
 
     public Domain lookupByName(String name) {
+        Optional<ObjectProps> indexed = byInventoryPath(name);
+        if (indexed.isPresent()) {
+            return handle(indexed.get());
+        }
         for (ObjectProps vm : allVms(List.of())) {
             if (name.equals(VmIdentity.name(vm))) {
                 return handle(vm);
@@ -209,6 +240,56 @@ public final class DomainDriver {
         int id = state == DomainState.SHUTOFF ? -1 : VmIdentity.id(vm.value());
         return new EsxDomain(this, vmMor, VmIdentity.name(vm), uuid, id, state,
                 vm.string("config.files.vmPathName").orElse(null));
+    }
+
+    /**
+     * A VM directly in the datacenter's VM folder (where ESX keeps every VM) found by the
+     * server's inventory-path index, with its identity, when it is in the scope: two small
+     * requests however large the inventory, instead of reading every VM. Empty when the index
+     * does not know the name (a VM in a sub-folder, a name the server escapes differently): the
+     * caller then reads every VM, like libvirt.
+     */
+    private Optional<ObjectProps> byInventoryPath(String name) {
+        ManagedObjectReference searchIndex = session.content().getSearchIndex();
+        if (searchIndex == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = scope.datacenterPath() + "/vm/" + VmIdentity.escape(name);
+        ManagedObjectReference mor;
+        try {
+            mor = session.call("FindByInventoryPath", p -> p.findByInventoryPath(searchIndex, path));
+        } catch (HypervisorException e) {
+            LOG.log(System.Logger.Level.DEBUG, "FindByInventoryPath ''{0}'' failed, reading every VM: {1}", path, e.getMessage());
+            return Optional.empty();
+        }
+        if (mor == null || !"VirtualMachine".equals(mor.getType())) {
+            return Optional.empty();
+        }
+        return readInScope(mor).filter(vm -> name.equals(VmIdentity.name(vm)));
+    }
+
+    /**
+     * The identity of one VM when it exists and runs on a host of the scope (what a listing of
+     * the scope would show), else empty. One request.
+     */
+    private Optional<ObjectProps> readInScope(ManagedObjectReference vmMor) {
+        List<String> paths = new ArrayList<>(IDENTITY);
+        paths.add("runtime.host");
+        List<ObjectProps> result;
+        try {
+            result = PropertyReader.retrieve(session, Specs.filter(Specs.from(vmMor, false), Specs.props("VirtualMachine", paths)));
+        } catch (HypervisorException e) {
+            // no such object (ManagedObjectNotFound) or any other failure: the caller's listing decides
+            LOG.log(System.Logger.Level.DEBUG, "Reading {0} failed: {1}", vmMor.getValue(), e.getMessage());
+            return Optional.empty();
+        }
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectProps vm = result.get(0);
+        Optional<ManagedObjectReference> host = vm.get("runtime.host", ManagedObjectReference.class);
+        boolean inScope = host.isPresent() && scope.hosts().stream().anyMatch(h -> Mor.same(h.mor(), host.get()));
+        return inScope ? Optional.of(vm) : Optional.empty();
     }
 
     /** The properties of one VM (one request); a vanished VM is {@code NO_DOMAIN}. */

@@ -61,6 +61,11 @@ public final class Migration {
         if (destination == null) {
             throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX, "Migration needs a destination connection");
         }
+        if (destination.isReadOnly()) {
+            // as libvirt's virDomainMigrate: the destination gains a domain, a read-only connection may not
+            throw new HypervisorException(ErrorCode.OPERATION_DENIED, ErrorDomain.ESX,
+                    "read only access prevents migrating to the destination connection " + destination.uri());
+        }
         String target = uri;
         if (target == null) {
             if (!(destination instanceof io.jvirt.esx.EsxConnection esx)) {

@@ -45,6 +45,14 @@ public final class VmIdentity {
         return unescape(raw);
     }
 
+    /** A name as vSphere stores it: {@code %}, {@code /} and {@code \} as {@code %XX} escapes. */
+    public static String escape(String name) {
+        if (name.indexOf('%') < 0 && name.indexOf('/') < 0 && name.indexOf('\\') < 0) {
+            return name;
+        }
+        return name.replace("%", "%25").replace("/", "%2f").replace("\\", "%5c");
+    }
+
     static String unescape(String raw) {
         if (raw.indexOf('%') < 0) {
             return raw;

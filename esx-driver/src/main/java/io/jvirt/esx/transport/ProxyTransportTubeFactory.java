@@ -59,6 +59,12 @@ public final class ProxyTransportTubeFactory extends TransportTubeFactory {
             return new ProxyAwareTransport(request, reqHeaders);
         }
 
+        /** Responses of vim25 connections are read through the xsi:type fallback ({@link TypeFallbackMessage}). */
+        @Override
+        public Packet process(Packet request) {
+            return TypeFallbackMessage.wrap(request, super.process(request));
+        }
+
         /** Every call runs on a pooled copy: the copy must keep this subclass. */
         @Override
         public HttpTransportPipe copy(TubeCloner cloner) {

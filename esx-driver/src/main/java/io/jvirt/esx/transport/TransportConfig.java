@@ -73,7 +73,10 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
         return new Proxy(spec.type().isSocks() ? Proxy.Type.SOCKS : Proxy.Type.HTTP, address);
     }
 
-    /** Puts TLS, proxy and timeout settings into a JAX-WS request context. */
+    /**
+     * Puts TLS, proxy and timeout settings into a JAX-WS request context, and the connection's
+     * xsi:type fallback for reading answers ({@link TypeFallbackMessage}).
+     */
     public void applyTo(Map<String, Object> requestContext) {
         if (sslSocketFactory != null) {
             requestContext.put(SSL_SOCKET_FACTORY, sslSocketFactory);
@@ -86,6 +89,7 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
         }
         requestContext.put(CONNECT_TIMEOUT, millis(connectTimeout));
         requestContext.put(REQUEST_TIMEOUT, millis(requestTimeout));
+        TypeFallbackMessage.enable(requestContext);
     }
 
     /** Opens a plain HTTP(S) connection with the same TLS, proxy and timeouts. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -29,10 +30,24 @@ public final class PropertyReader {
 
     /** All objects matching the specs (possibly several requests when the server pages). */
     public static List<ObjectProps> retrieve(VimSession session, List<PropertyFilterSpec> specs) {
+        return collect(session, specs, Function.identity());
+    }
+
+    /**
+     * Maps every matching object as its page arrives and keeps the non-null results: a caller that
+     * keeps less than the raw properties (a listing of 10,000 VMs keeps one small handle per VM)
+     * needs memory for one page, not for the whole inventory. When the session expires midway the
+     * read starts over with an empty result, so no object is kept twice.
+     */
+    public static <T> List<T> collect(VimSession session, List<PropertyFilterSpec> specs,
+                                      Function<ObjectProps, T> mapper) {
         return session.inOneSession(requests -> {
-            List<ObjectProps> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             read(session, requests, specs, p -> {
-                out.add(p);
+                T t = mapper.apply(p);
+                if (t != null) {
+                    out.add(t);
+                }
                 return true;
             });
             return out;

@@ -31,6 +31,8 @@ final class SharedScheduler {
     private static int users;
     private static ScheduledThreadPoolExecutor executor;
     private static ReferenceQueue<Object> queue;
+    /** The executor's thread, joined on shutdown: a terminated executor's worker may still be exiting. */
+    private static volatile Thread thread;
     /** Keeps registrations reachable until they are cleaned or released. */
     private static final Set<Registration> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -102,7 +104,11 @@ final class SharedScheduler {
 
     private static void start() {
         ReferenceQueue<Object> q = new ReferenceQueue<>();
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, SchedulerThread::new);
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, task -> {
+            SchedulerThread t = new SchedulerThread(task);
+            thread = t;
+            return t;
+        });
         e.setRemoveOnCancelPolicy(true);
         e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         e.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -130,20 +136,26 @@ final class SharedScheduler {
 
     private static void unuse() {
         ScheduledThreadPoolExecutor stopping;
+        Thread worker;
         synchronized (LOCK) {
             if (--users > 0) {
                 return;
             }
             stopping = executor;
+            worker = thread;
             executor = null;
             queue = null;
+            thread = null;
         }
         stopping.shutdownNow();
         if (Thread.currentThread() instanceof SchedulerThread) {
             return; // the clean-up of the last session runs on the thread itself, which now ends
         }
         try {
-            if (!stopping.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (worker != null) {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            if (!stopping.awaitTermination(1, TimeUnit.MILLISECONDS) || (worker != null && worker.isAlive())) {
                 LOG.log(System.Logger.Level.WARNING, "The session scheduler thread did not stop within 10 s");
             }
         } catch (InterruptedException e) {

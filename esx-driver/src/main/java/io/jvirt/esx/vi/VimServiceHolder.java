@@ -19,16 +19,27 @@ import java.net.URL;
  * ({@link TransportContainer}) that gives its ports the proxy-aware transport; nothing is
  * registered for the whole class path.
  */
-final class VimServiceHolder {
+public final class VimServiceHolder {
     private static final QName SERVICE = new QName("urn:vim25Service", "VimService");
     private static final QName PORT = new QName("urn:vim25Service", "VimPort");
 
     private VimServiceHolder() {
     }
 
-    /** Initialised on first use by the JVM's class-initialisation lock (lazy holder idiom). */
+    /**
+     * Initialised on first use by the JVM's class-initialisation lock (lazy holder idiom). The
+     * first port builds the port's runtime model (JAXB context); later ports, whatever their
+     * features, reuse it. Building it here, under the class-initialisation lock, means two
+     * threads never build it twice (a {@link #prepare} thread and a connecting one).
+     */
     private static final class Lazy {
-        static final Service SERVICE = create();
+        static final Service SERVICE = warmed(create());
+
+        /** The first port builds the runtime model that every later port reuses. */
+        private static Service warmed(Service service) {
+            service.getPort(PORT, VimPortType.class);
+            return service;
+        }
     }
 
     private static Service create() {
@@ -45,5 +56,14 @@ final class VimServiceHolder {
     /** A new port of the service with these features. */
     static VimPortType newPort(WebServiceFeature... features) {
         return Lazy.SERVICE.getPort(PORT, VimPortType.class, features);
+    }
+
+    /**
+     * Builds the SOAP client model now (WSDL, JAXB context, the port's runtime model: the bulk
+     * of a first connection's time in a fresh JVM). Every later port reuses it; calling this on
+     * another thread while the process does other start-up work overlaps the two. Idempotent.
+     */
+    public static void prepare() {
+        Service unused = Lazy.SERVICE;
     }
 }

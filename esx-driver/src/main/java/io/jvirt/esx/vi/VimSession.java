@@ -152,6 +152,14 @@ public final class VimSession implements AutoCloseable {
         return core.transport;
     }
 
+    /**
+     * Counts logins: it changes whenever the session was renewed, so server-side objects bound to
+     * the old session (property filters, collectors) are gone (used by the event watcher).
+     */
+    public long loginGeneration() {
+        return core.generation;
+    }
+
     /** Requests made so far, per SOAP method (and {@code GET} for file downloads). */
     public Map<String, Long> requestCounts() {
         Map<String, Long> copy = new TreeMap<>();

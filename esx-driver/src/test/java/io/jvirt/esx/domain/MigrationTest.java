@@ -72,6 +72,18 @@ class MigrationTest {
     }
 
     @Test
+    void aReadOnlyDestinationIsRefused() {
+        Domain d = h0.lookupDomainByName("DC0_C0_RP0_VM0");
+        String uri = h1.domainWrites().migration().prepare();
+        io.jvirt.spi.Connection readOnly = io.jvirt.spi.readonly.ReadOnlyHandles.wrap(h1);
+        sim.resetRequestCounts();
+        fails(ErrorCode.OPERATION_DENIED, "read only access prevents migrating to the destination connection " + h1.uri(),
+                () -> d.migrate(readOnly, Set.of(MigrateFlag.LIVE), null, uri, 0, null));
+        assertEquals(0, sim.requestCount("MigrateVM_Task"));
+        assertTrue(names(h0).contains("DC0_C0_RP0_VM0"));
+    }
+
+    @Test
     void uriChecks() {
         Domain d = h0.lookupDomainByName("DC0_C0_RP0_VM0");
         String good = h1.domainWrites().migration().prepare();

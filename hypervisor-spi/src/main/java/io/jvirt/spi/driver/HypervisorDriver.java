@@ -39,7 +39,11 @@ public interface HypervisorDriver {
      *
      * @param uri  the parsed URI; its scheme is one of {@link #schemes()}
      * @param auth asked for credentials; never {@code null} ({@link Authenticator#none()})
-     * @param env  driver-specific options, like NIO's {@code newFileSystem} env (may be empty)
+     * @param env  driver-specific options, like NIO's {@code newFileSystem} env (may be empty);
+     *             {@link io.jvirt.spi.ConnectionFactory#READ_ONLY} maps to {@code Boolean.TRUE} when the
+     *             connection is opened read-only. The factory then hands out only a read-only view
+     *             of the returned connection (every modifying call is denied before it reaches the
+     *             driver); the driver may also use the flag to open its session read-only.
      * @throws io.jvirt.spi.HypervisorException with a code and a message naming the problem
      */
     Connection open(ConnectionUri uri, Authenticator auth, Map<String, ?> env);

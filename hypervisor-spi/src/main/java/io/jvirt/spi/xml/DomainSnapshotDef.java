@@ -51,7 +51,17 @@ public record DomainSnapshotDef(String name, String description, String state, S
                 creationTime, domainUuid);
     }
 
+    /** The XML with only the domain's UUID in {@code <domain>} (the ESX driver's form). */
     public String format() {
+        return format(null, false);
+    }
+
+    /**
+     * The XML with the full definition the snapshot recorded in {@code <domain>}, as libvirt's
+     * test and QEMU drivers give it; {@code secure} includes its secure fields (libvirt's
+     * {@code VIR_DOMAIN_SNAPSHOT_XML_SECURE}). With {@code domain} null only {@link #domainUuid}.
+     */
+    public String format(DomainDef domain, boolean secure) {
         XmlWriter w = new XmlWriter();
         w.start("domainsnapshot").open();
         w.element("name", name);
@@ -65,7 +75,9 @@ public record DomainSnapshotDef(String name, String description, String state, S
         if (creationTime >= 0) {
             w.element("creationTime", creationTime);
         }
-        if (domainUuid != null) {
+        if (domain != null) {
+            DomainXmlFormatter.write(w, domain, secure, -1);
+        } else if (domainUuid != null) {
             w.start("domain").open();
             w.element("uuid", domainUuid);
             w.end("domain");

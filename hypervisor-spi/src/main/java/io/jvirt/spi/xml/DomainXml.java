@@ -1,5 +1,9 @@
 package io.jvirt.spi.xml;
 
+import io.jvirt.spi.DomainXmlFlag;
+
+import java.util.Set;
+
 /**
  * Entry point for libvirt domain XML: {@link #parse(String)} and {@link #format(DomainDef)}.
  *
@@ -17,14 +21,26 @@ public final class DomainXml {
         return DomainXmlParser.parse(SafeXml.parse(xml));
     }
 
-    /** Formats with secrets (VNC password) included, as libvirt's {@code VIR_DOMAIN_XML_SECURE}. */
+    /**
+     * Formats without secure fields (no VNC password), as libvirt does unless asked for secure
+     * information: what a converted or dumped definition shows by default.
+     */
     public static String format(DomainDef def) {
-        return DomainXmlFormatter.format(def, true, -1);
+        return DomainXmlFormatter.format(def, false, -1);
     }
 
     /**
-     * Formats; with {@code secure} false, secrets such as the VNC password are left out (libvirt's
-     * default for read-only callers).
+     * Formats with the flags of {@code virDomainGetXMLDesc}: {@link DomainXmlFlag#SECURE} includes
+     * secure fields (the graphics {@code passwd}); the other flags do not change a stand-alone
+     * definition ({@code INACTIVE}: there is no id to leave out).
+     */
+    public static String format(DomainDef def, Set<DomainXmlFlag> flags) {
+        return DomainXmlFormatter.format(def, flags.contains(DomainXmlFlag.SECURE), -1);
+    }
+
+    /**
+     * Formats; with {@code secure} true, secure fields such as the VNC password are included
+     * (libvirt's {@code VIR_DOMAIN_XML_SECURE}), with false they are left out.
      */
     public static String format(DomainDef def, boolean secure) {
         return DomainXmlFormatter.format(def, secure, -1);

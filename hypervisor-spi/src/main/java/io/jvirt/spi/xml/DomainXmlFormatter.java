@@ -7,6 +7,17 @@ final class DomainXmlFormatter {
 
     static String format(DomainDef def, boolean secure, int id) {
         XmlWriter w = new XmlWriter();
+        write(w, def, secure, id);
+        return w.toString();
+    }
+
+    /**
+     * Writes {@code <domain>} at the writer's current depth (a snapshot nests it).
+     *
+     * @param secure include secure fields (libvirt's {@code VIR_DOMAIN_DEF_FORMAT_SECURE}): of
+     *               what this model holds, only the graphics {@code passwd} is one
+     */
+    static void write(XmlWriter w, DomainDef def, boolean secure, int id) {
         boolean vmwareNs = def.vmwareDatacenterPath() != null || def.vmwareMoref() != null;
         w.start("domain").attr("type", def.type());
         if (id > 0) {
@@ -60,7 +71,6 @@ final class DomainXmlFormatter {
             w.element("vmware:moref", def.vmwareMoref());
         }
         w.end("domain");
-        return w.toString();
     }
 
     private static void formatOs(XmlWriter w, OsDef os) {

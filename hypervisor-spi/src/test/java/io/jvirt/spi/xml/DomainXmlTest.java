@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jvirt.spi.DomainXmlFlag;
 import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.HypervisorException;
 
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +98,43 @@ class DomainXmlTest {
         assertEquals(2000, def.cpuShares());
         assertEquals("vm-42", def.vmwareMoref());
         assertEquals("secret", def.devices().graphics().get(0).passwd().reveal());
-        assertEquals(FULL, DomainXml.format(def));
+        assertEquals(FULL, DomainXml.format(def, Set.of(DomainXmlFlag.SECURE)));
+    }
+
+    @Test
+    void secureFieldsOnlyWhenAskedFor() {
+        DomainDef def = DomainXml.parse(FULL);
+        String insecure = FULL.replace(" passwd='secret'", "");
+        assertEquals(insecure, DomainXml.format(def), "the default leaves the VNC password out");
+        assertEquals(insecure, DomainXml.format(def, Set.of()));
+        assertEquals(insecure, DomainXml.format(def, Set.of(DomainXmlFlag.INACTIVE, DomainXmlFlag.MIGRATABLE)));
+        assertEquals(FULL, DomainXml.format(def, true));
+    }
+
+    @Test
+    void snapshotXmlNestsTheDomainAndItsSecretsOnlyWhenAsked() {
+        DomainDef def = DomainXml.parse(FULL);
+        DomainSnapshotDef snap = new DomainSnapshotDef("s1", null, "running", "s0", 1700000000L, def.uuid());
+        String nested = FULL.replace(" passwd='secret'", "").lines().map(l -> "  " + l + "\n")
+                .collect(java.util.stream.Collectors.joining())
+                .replace("\n  line2 &lt;", "\nline2 &lt;"); // text content keeps its own lines
+        String head = "<domainsnapshot>\n  <name>s1</name>\n  <state>running</state>\n"
+                + "  <parent>\n    <name>s0</name>\n  </parent>\n  <creationTime>1700000000</creationTime>\n";
+        assertEquals(head + nested + "</domainsnapshot>\n", snap.format(def, false));
+        String secure = snap.format(def, true);
+        assertTrue(secure.contains("keymap='de' passwd='secret'>"), secure);
+        assertEquals(head + "  <domain>\n    <uuid>564d9bef-acd9-b4e0-c8f0-aea8b9103515</uuid>\n  </domain>\n"
+                + "</domainsnapshot>\n", snap.format());
+        assertEquals(def.uuid(), DomainSnapshotDef.parse(secure).domainUuid());
+    }
+
+    @Test
+    void onlyAllowedFlagsPass() {
+        DomainXmlFlag.requireOnly(ErrorDomain.TEST, "f", Set.of(DomainXmlFlag.SECURE), DomainXmlFlag.SECURE);
+        HypervisorException e = assertThrows(HypervisorException.class, () -> DomainXmlFlag.requireOnly(
+                ErrorDomain.TEST, "f", Set.of(DomainXmlFlag.INACTIVE, DomainXmlFlag.SECURE), DomainXmlFlag.SECURE));
+        assertEquals(ErrorCode.INVALID_ARG, e.code());
+        assertEquals("unsupported flags (INACTIVE) in function f", e.getMessage());
     }
 
     @Test

@@ -181,7 +181,9 @@ public final class DomainToVmx {
             }
             long total = (long) t.sockets() * t.cores();
             if (total != max) {
-                throw Errors.internal("Expecting domain XML CPU sockets per core as %d but found %d", max, total);
+                // libvirt says "sockets per core as %d", but both numbers are vCPU counts
+                throw Errors.internal("Expecting domain XML CPU topology of %d vCPUs (sockets times cores) but "
+                        + "found %d", max, total);
             }
             out.put("cpuid.coresPerSocket", t.cores());
         }

@@ -132,7 +132,7 @@ final class VmxEthernetReader {
         } else if (connectionType == null || bridged) {
             type = "bridge";
         } else if (connectionType.equalsIgnoreCase("hostonly")) {
-            throw vmx.error(ctKey, "No yet handled value '%s' for VMX entry '%s'", connectionType, ctKey);
+            throw vmx.error(ctKey, "Not yet handled value '%s' for VMX entry '%s'", connectionType, ctKey);
         } else if (connectionType.equalsIgnoreCase("nat")) {
             type = "user";
         } else if (custom) {

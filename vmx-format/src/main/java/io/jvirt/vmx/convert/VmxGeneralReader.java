@@ -47,7 +47,7 @@ final class VmxGeneralReader {
             String unpercent = VmxEscaping.percentDecode(displayName);
             String name = unpercent == null ? null : VmxEscaping.pipeDecode(unpercent);
             if (name == null) {
-                throw vmx.error("displayName", "VMX entry 'name' contains invalid escape sequence: '%s'", displayName);
+                throw vmx.error("displayName", "VMX entry 'displayName' contains invalid escape sequence: '%s'", displayName);
             }
             b.name(name);
         }
@@ -90,7 +90,8 @@ final class VmxGeneralReader {
         }
         b.memoryKiB(memsize * 1024);
         long max = vmx.longValue("sched.mem.max", memsize);
-        if (max < 0 || max > memsize) {
+        // below 0 ("unlimited"): libvirt's reader; 0 and above memsize: libvirt's memory post-parse
+        if (max <= 0 || max > memsize) {
             max = memsize;
         }
         b.currentMemoryKiB(max * 1024);
@@ -115,7 +116,8 @@ final class VmxGeneralReader {
         if (cores > 1) {
             long sockets = numvcpus / cores;
             if (sockets == 0) {
-                throw vmx.error("cpuid.coresPerSocket", "VMX entry 'cpuid.coresPerSocket' (%d) smaller than "
+                // libvirt says "smaller than", the opposite of what it tests
+                throw vmx.error("cpuid.coresPerSocket", "VMX entry 'cpuid.coresPerSocket' (%d) larger than "
                         + "'numvcpus' (%d)", cores, numvcpus);
             }
             b.cpu(new CpuDef("custom", null, null, new CpuTopology((int) sockets, 1, (int) cores, 1)));

@@ -3,6 +3,8 @@ package io.jvirt.esx.domain.snapshot;
 import io.jvirt.esx.domain.EsxDomain;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
+import io.jvirt.spi.DomainXmlFlag;
+import io.jvirt.spi.ErrorDomain;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
 
@@ -36,8 +38,13 @@ public final class EsxSnapshot implements DomainSnapshot {
         return name;
     }
 
+    /**
+     * SECURE is accepted: ESX snapshot XML carries only the domain's UUID, so there is no
+     * secure field to include or leave out (libvirt's ESX driver refuses every flag here).
+     */
     @Override
-    public String xmlDesc() {
+    public String xmlDesc(Set<DomainXmlFlag> flags) {
+        DomainXmlFlag.requireOnly(ErrorDomain.ESX, "DomainSnapshot.xmlDesc", flags, DomainXmlFlag.SECURE);
         return ops.xmlDesc(this);
     }
 
