@@ -37,17 +37,18 @@ class VcsimEventCliTest {
 
     @Test
     void eventLoopPrintsVirshLinesForChangesByAnotherClientWithinASecond(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Vcsim.available(), () -> "vcsim CLI tests skipped: " + Vcsim.unavailableReason());
+        Vcsim.require();
         try (Vcsim vcsim = Vcsim.start(SimulatorModel.ESX, 2, true)) {
             Path authFile = dir.resolve("auth.conf");
-            Files.writeString(authFile, "[credentials-v]\nusername=user\npassword=pass\n\n[auth-esx-127.0.0.1]\ncredentials=v\n");
+            Files.writeString(authFile, "[credentials-v]\nusername=" + vcsim.username() + "\npassword=" + vcsim.password()
+                    + "\n\n[auth-esx-127.0.0.1]\ncredentials=v\n");
             String uri = "esx://127.0.0.1:" + vcsim.sdkUrl().getPort() + "/?no_verify=1";
             CompletableFuture<Cli.Result> jvirsh = CompletableFuture.supplyAsync(() -> Cli.cli().run("-c", uri,
                     "--auth-file", authFile.toString(), "event", "--all", "--loop", "--timeout", "10", "--timestamp"));
             Thread.sleep(4_000); // jvirsh connects and registers (well under a second on an idle machine)
             List<Instant> changed = new ArrayList<>();
             String name;
-            try (Connection other = ConnectionFactory.open(uri, Authenticator.fixed("user", "pass".toCharArray()))) {
+            try (Connection other = ConnectionFactory.open(uri, Authenticator.fixed(vcsim.username(), vcsim.password().toCharArray()))) {
                 Domain vm = other.listAllDomains().get(0);
                 name = vm.name();
                 vm.destroy();

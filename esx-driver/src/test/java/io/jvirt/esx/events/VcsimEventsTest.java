@@ -31,7 +31,7 @@ class VcsimEventsTest {
 
     private static EsxConnection open(Vcsim sim, Duration eventWait) {
         return (EsxConnection) ConnectionFactory.open("esx://127.0.0.1:" + sim.sdkUrl().getPort() + "/?no_verify=1",
-                Authenticator.fixed("user", "pass".toCharArray()), Map.of(EsxConnection.EVENT_WAIT_OPTION, eventWait));
+                Authenticator.fixed(sim.username(), sim.password().toCharArray()), Map.of(EsxConnection.EVENT_WAIT_OPTION, eventWait));
     }
 
     private static String line(DomainEvent e) {
@@ -44,7 +44,7 @@ class VcsimEventsTest {
 
     @Test
     void powerChangesByAnotherClientArriveWithinASecond() throws Exception {
-        assumeTrue(Vcsim.available(), Vcsim.unavailableReason());
+        Vcsim.require();
         BlockingQueue<DomainEvent> received = new LinkedBlockingQueue<>();
         try (Vcsim sim = Vcsim.start(SimulatorModel.ESX, 2, true);
              EsxConnection watching = open(sim, Duration.ofSeconds(5));
@@ -78,7 +78,7 @@ class VcsimEventsTest {
 
     @Test
     void aSessionExpiryInTheMiddleLosesNoEvent() throws Exception {
-        assumeTrue(Vcsim.available(), Vcsim.unavailableReason());
+        Vcsim.require();
         BlockingQueue<DomainEvent> received = new LinkedBlockingQueue<>();
         // Sessions idle for 2 s expire (like a vCenter session timeout). The watcher polls for up
         // to 8 s: its session expires during the first quiet poll; the next poll is refused, the

@@ -93,12 +93,12 @@ class DomainStatsTest {
 
     @Test
     void vcsim1000VmsCostAHandfulOfRequests() throws Exception {
-        assumeTrue(Vcsim.available(), Vcsim.unavailableReason());
+        Vcsim.require();
         StringBuilder report = new StringBuilder("domstats --state --balloon --vcpu requests (vcsim):");
         for (int vms : new int[] {10, 100, 1000}) {
             try (Vcsim sim = Vcsim.start(SimulatorModel.ESX, vms, true);
                  EsxConnection c = (EsxConnection) ConnectionFactory.open("esx://127.0.0.1:" + sim.sdkUrl().getPort()
-                         + "/?no_verify=1", Authenticator.fixed("user", "pass".toCharArray()))) {
+                         + "/?no_verify=1", Authenticator.fixed(sim.username(), sim.password().toCharArray()))) {
                 long before = c.requestCount();
                 List<DomainStats> all = c.allDomainStats(PROPERTY_GROUPS, Set.of());
                 long requests = c.requestCount() - before;
