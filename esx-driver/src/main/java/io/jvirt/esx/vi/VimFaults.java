@@ -111,7 +111,12 @@ public final class VimFaults {
                             || (t instanceof ClientTransportException),
                     ErrorCode.RPC_FAILED,
                     (h, c, t) -> "Server '" + h + "' answered the call to '" + c
-                            + "' with something that is not a valid SOAP message: " + plainReason(t)));
+                            + "' with something that is not a valid SOAP message: " + plainReason(t)),
+            // any other I/O failure while the answer streams in, e.g. the JDK's "Premature EOF"
+            // when a chunked answer is cut off (found by SoakProofTest)
+            new Rule(t -> t instanceof java.io.IOException, ErrorCode.RPC_FAILED,
+                    (h, c, t) -> "Server '" + h + "' ended the connection in the middle of the answer to '" + c
+                            + "' (" + t.getMessage() + ")"));
 
     private VimFaults() {
     }

@@ -53,6 +53,14 @@ class VimFaultsTest {
     }
 
     @Test
+    void anAnswerCutOffMidStreamIsRpcFailedWithoutJavaText() {
+        HypervisorException e = map(new WebServiceException(new java.io.IOException("Premature EOF")));
+        assertEquals(ErrorCode.RPC_FAILED, e.code());
+        assertEquals("Server 'esx1.example.com' ended the connection in the middle of the answer to 'RetrievePropertiesEx'"
+                + " (Premature EOF)", e.getMessage());
+    }
+
+    @Test
     void vanishedVmIsNoDomain() {
         ManagedObjectNotFound f = new ManagedObjectNotFound();
         f.setObj(Mor.of("VirtualMachine", "vm-7"));
