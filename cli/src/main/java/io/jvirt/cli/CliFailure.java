@@ -1,6 +1,6 @@
 package io.jvirt.cli;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 
 import java.util.List;
 

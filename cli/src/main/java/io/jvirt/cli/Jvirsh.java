@@ -1,6 +1,6 @@
 package io.jvirt.cli;
 
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

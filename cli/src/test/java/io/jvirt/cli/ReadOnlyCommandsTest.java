@@ -1,7 +1,7 @@
 package io.jvirt.cli;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -7,7 +7,7 @@ import io.jvirt.vmx.convert.VmxToDomain;
 
 /**
  * The entry points of the VMX module: VMX text or bytes to domain definition / domain XML and back.
- * All failures are {@link io.jvirt.spi.HypervisorException}s.
+ * All failures are {@link io.jvirt.spi.error.HypervisorException}s.
  */
 public final class Vmx {
     private Vmx() {

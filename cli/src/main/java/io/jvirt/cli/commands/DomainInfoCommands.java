@@ -11,7 +11,7 @@ import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainInterface;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.InterfaceAddressSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

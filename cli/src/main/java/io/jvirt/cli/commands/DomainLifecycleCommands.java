@@ -4,7 +4,7 @@ import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

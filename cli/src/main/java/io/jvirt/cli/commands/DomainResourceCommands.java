@@ -6,7 +6,7 @@ import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.ScaledSize;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

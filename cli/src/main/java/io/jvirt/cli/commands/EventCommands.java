@@ -5,7 +5,7 @@ import io.jvirt.cli.CliFailure;
 import io.jvirt.cli.CommandContext;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.DomainEventId;
 import io.jvirt.spi.event.EventFilter;

@@ -5,7 +5,7 @@ import io.jvirt.cli.CommandContext;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.MigrateFlag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,7 +6,7 @@ import io.jvirt.cli.ReadOnlyCommand;
 import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.VirshTable;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.Network;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.ScaledSize;
 import io.jvirt.cli.output.Sizes;
 import io.jvirt.cli.output.VirshTable;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.jvirt.conformance.corpus;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.CapabilitiesDef;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.CorpusFileNameMapper;

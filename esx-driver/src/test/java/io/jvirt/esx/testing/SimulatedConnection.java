@@ -4,7 +4,7 @@ import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.EsxOptions;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.uri.ConnectionUri;
 

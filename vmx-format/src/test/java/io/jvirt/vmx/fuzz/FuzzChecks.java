@@ -1,6 +1,6 @@
 package io.jvirt.vmx.fuzz;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.CorpusFileNameMapper;
