@@ -1,5 +1,8 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import picocli.CommandLine;

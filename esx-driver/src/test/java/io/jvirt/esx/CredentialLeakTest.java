@@ -1,5 +1,6 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.SecretLeakGuard;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.fixtures.vsphere.SimulatorModel;

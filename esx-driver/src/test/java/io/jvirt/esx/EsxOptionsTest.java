@@ -1,5 +1,6 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import org.junit.jupiter.api.Test;

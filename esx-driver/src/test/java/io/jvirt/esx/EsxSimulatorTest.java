@@ -1,5 +1,6 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.TlsMaterial;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;

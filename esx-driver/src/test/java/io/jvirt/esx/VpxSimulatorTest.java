@@ -1,6 +1,7 @@
 package io.jvirt.esx;
 
 import io.jvirt.esx.inventory.InventoryScope;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.fixtures.vsphere.FaultInjector;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;

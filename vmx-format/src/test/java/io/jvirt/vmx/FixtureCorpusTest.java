@@ -9,6 +9,7 @@ import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainXml;
 
+import io.jvirt.vmx.convert.Vmx;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

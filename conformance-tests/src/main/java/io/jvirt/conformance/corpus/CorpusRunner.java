@@ -5,7 +5,7 @@ import io.jvirt.spi.xml.CapabilitiesDef;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.io.IOException;

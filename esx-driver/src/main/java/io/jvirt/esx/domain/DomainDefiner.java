@@ -15,7 +15,7 @@ import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.TaskInfo;
 import io.jvirt.vmx.ScsiModelDetector;
 import io.jvirt.spi.xml.CapabilitiesDef;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 import io.jvirt.vmx.util.DatastoreItemEscaper;
 import io.jvirt.vmx.util.DatastorePath;

@@ -68,11 +68,11 @@ public final class Migration {
         }
         String target = uri;
         if (target == null) {
-            if (!(destination instanceof io.jvirt.esx.EsxConnection esx)) {
+            if (!(destination instanceof MigrationDestination esx)) {
                 throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
                         "Migration destination is not an ESX connection; give a vpxmigr:// URI");
             }
-            target = esx.domainWrites().migration().prepare();
+            target = esx.prepareMigration();
         }
         perform(d, target, newName, progress);
         return destination.lookupDomainByName(d.name());

@@ -1,6 +1,6 @@
 package io.jvirt.esx.storage;
 
-import io.jvirt.esx.AlwaysAutostarted;
+import io.jvirt.esx.shared.AlwaysAutostarted;
 import io.jvirt.esx.node.Uuids;
 import io.jvirt.esx.vi.Tasks;
 import io.jvirt.spi.Connection;

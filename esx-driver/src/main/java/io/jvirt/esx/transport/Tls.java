@@ -1,6 +1,6 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;

@@ -2,7 +2,7 @@ package io.jvirt.esx.fuzz;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;
 import io.jvirt.spi.Connection;

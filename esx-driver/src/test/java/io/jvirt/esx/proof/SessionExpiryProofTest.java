@@ -1,6 +1,6 @@
 package io.jvirt.esx.proof;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.ThreadCensus;
 import io.jvirt.fixtures.vsphere.SimulatorModel;
 import io.jvirt.fixtures.vsphere.VsphereSimulator;

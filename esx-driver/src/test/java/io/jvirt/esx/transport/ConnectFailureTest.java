@@ -1,6 +1,6 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.CannedServer;
 import io.jvirt.esx.testing.TestCertificates;
 import io.jvirt.spi.connect.ConnectionFactory;

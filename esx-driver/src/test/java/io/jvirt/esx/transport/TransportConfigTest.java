@@ -1,6 +1,6 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.uri.EsxUriParameters;
 import io.jvirt.esx.uri.ProxySpec;
 import io.jvirt.spi.error.ErrorCode;

@@ -8,7 +8,6 @@ import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vmx.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
-import io.jvirt.vmx.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.util.Optional;

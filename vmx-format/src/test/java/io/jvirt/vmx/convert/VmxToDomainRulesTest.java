@@ -10,7 +10,6 @@ import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.Uuids;
 import io.jvirt.vmx.CorpusFileNameMapper;
-import io.jvirt.vmx.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.util.UUID;

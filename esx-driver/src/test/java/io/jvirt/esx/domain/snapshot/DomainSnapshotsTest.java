@@ -85,7 +85,7 @@ class DomainSnapshotsTest {
         assertEquals(List.of("s1"), names(vm.listSnapshots(Set.of(SnapshotFlag.ROOTS))));
         assertEquals(List.of("s2", "s3"), names(vm.listSnapshots(Set.of(SnapshotFlag.LEAVES))));
         assertEquals(List.of(), vm.listSnapshots(Set.of(SnapshotFlag.METADATA)));
-        DomainSnapshots ops = conn.domainWrites().snapshots();
+        DomainSnapshots ops = (DomainSnapshots) conn.domainWrites().snapshots();
         assertEquals(3, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of()));
         assertEquals(1, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of(SnapshotFlag.ROOTS)));
         assertEquals(2, ops.count((io.jvirt.esx.domain.EsxDomain) vm, Set.of(SnapshotFlag.LEAVES)));

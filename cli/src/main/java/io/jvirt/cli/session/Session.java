@@ -1,5 +1,6 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
+import io.jvirt.cli.CommandRunner;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.error.HypervisorException;

@@ -1,4 +1,4 @@
-package io.jvirt.esx;
+package io.jvirt.esx.shared;
 
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;

@@ -1,7 +1,9 @@
-package io.jvirt.vmx;
+package io.jvirt.vmx.convert;
 
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
+import io.jvirt.vmx.VmxContext;
+import io.jvirt.vmx.VmxParser;
 import io.jvirt.vmx.convert.DomainToVmx;
 import io.jvirt.vmx.convert.VmxToDomain;
 
