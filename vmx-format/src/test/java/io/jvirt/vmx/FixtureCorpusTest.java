@@ -10,6 +10,7 @@ import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainXml;
 
 import io.jvirt.vmx.convert.Vmx;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

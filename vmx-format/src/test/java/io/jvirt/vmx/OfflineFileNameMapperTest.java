@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
-import io.jvirt.vmx.CorpusFileNameMapper;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import io.jvirt.vmx.VmxContext;
 
 import org.junit.jupiter.api.Test;

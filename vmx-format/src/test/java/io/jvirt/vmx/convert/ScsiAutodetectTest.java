@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
-import io.jvirt.vmx.CorpusFileNameMapper;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
 import io.jvirt.vmx.VmxContext;
 
