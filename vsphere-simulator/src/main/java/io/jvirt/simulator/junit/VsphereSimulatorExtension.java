@@ -173,9 +173,13 @@ public final class VsphereSimulatorExtension implements BeforeAllCallback, Befor
                 + " cannot be injected; use StartedSimulator, io.jvirt.simulator.VsphereSimulator or java.net.URI");
     }
 
-    /** A store value that JUnit closes when its scope ends. */
-    @SuppressWarnings("deprecation") // CloseableResource: closed by every JUnit 5 release, AutoCloseable only by 5.13+
-    private static final class RunningSimulator implements ExtensionContext.Store.CloseableResource {
+    /**
+     * A store value that JUnit closes when its scope ends: JUnit 5.13 and later close AutoCloseable
+     * values (and warn about CloseableResource-only ones), earlier releases close CloseableResource
+     * ones; closing twice is harmless.
+     */
+    @SuppressWarnings("deprecation")
+    private static final class RunningSimulator implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final StartedSimulator started;
 
         RunningSimulator(StartedSimulator started) {
