@@ -1,12 +1,12 @@
 package io.jvirt.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -15,51 +15,55 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The test TLS identities shipped with the simulator (made with keytool, SAN
- * {@code ip:127.0.0.1,dns:localhost}): a self-signed server certificate, or a server certificate
- * signed by a test CA. Gives the server's SSLContext and trust stores for clients.
+ * A TLS identity for the simulator, made in memory when asked for (nothing is read from files,
+ * so no private key or password ships with the simulator): a self-signed server certificate, or
+ * a server certificate signed by a certificate authority made with it. Both name
+ * {@code localhost} and {@code 127.0.0.1}. Gives the server's SSLContext and, for clients, the
+ * certificate to trust, a trust store and a client SSLContext.
  */
 public final class TlsMaterial {
 
-    private static final String BASE = "/io/jvirt/simulator/tls/";
-    private static final char[] PASSWORD = "changeit".toCharArray();
-
     private final KeyStore keyStore;
+    private final char[] keyPassword;
     private final X509Certificate serverCertificate;
     private final X509Certificate trustAnchor;
 
-    private TlsMaterial(KeyStore keyStore, X509Certificate trustAnchor) throws GeneralSecurityException {
-        this.keyStore = keyStore;
-        this.serverCertificate = (X509Certificate) keyStore.getCertificate("server");
-        this.trustAnchor = trustAnchor == null ? serverCertificate : trustAnchor;
-    }
-
-    /** A self-signed server certificate; clients trust the certificate itself. */
-    public static TlsMaterial selfSigned() {
+    private TlsMaterial(CertificateMaker.Issued server, CertificateMaker.Issued authority) throws GeneralSecurityException {
+        this.serverCertificate = server.certificate();
+        this.trustAnchor = authority == null ? serverCertificate : authority.certificate();
+        // the key store exists only in this object; its password is random and never shown
+        this.keyPassword = randomPassword();
+        this.keyStore = KeyStore.getInstance("PKCS12");
         try {
-            return new TlsMaterial(load("self-signed-server.p12"), null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A server certificate signed by the test CA; clients trust {@link #caCertificate()}. */
-    public static TlsMaterial caSigned() {
-        try {
-            return new TlsMaterial(load("ca-signed-server.p12"), caCertificate());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The test CA's certificate. */
-    public static X509Certificate caCertificate() {
-        try (InputStream in = resource("ca.pem")) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            keyStore.load(null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Certificate[] chain = authority == null
+                ? new Certificate[] {serverCertificate}
+                : new Certificate[] {serverCertificate, authority.certificate()};
+        keyStore.setKeyEntry("server", server.keys().getPrivate(), keyPassword, chain);
+    }
+
+    /** A new self-signed server certificate; clients trust the certificate itself. */
+    public static TlsMaterial selfSigned() {
+        try {
+            return new TlsMaterial(CertificateMaker.server(null), null);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot make a self-signed certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new server certificate signed by a new certificate authority; clients trust the
+     * authority ({@link #trustAnchor()}).
+     */
+    public static TlsMaterial caSigned() {
+        try {
+            CertificateMaker.Issued authority = CertificateMaker.certificateAuthority("jvirt vSphere simulator test CA");
+            return new TlsMaterial(CertificateMaker.server(authority), authority);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make a CA-signed certificate: " + e.getMessage(), e);
         }
     }
 
@@ -67,7 +71,7 @@ public final class TlsMaterial {
         return serverCertificate;
     }
 
-    /** What a client must trust: the self-signed certificate, or the CA. */
+    /** What a client must trust: the self-signed certificate, or the certificate authority. */
     public X509Certificate trustAnchor() {
         return trustAnchor;
     }
@@ -103,7 +107,7 @@ public final class TlsMaterial {
     public SSLContext serverContext() {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore, PASSWORD);
+            keys.init(keyStore, keyPassword);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
             return context;
@@ -122,21 +126,9 @@ public final class TlsMaterial {
         }
     }
 
-    private static KeyStore load(String name) throws GeneralSecurityException {
-        try (InputStream in = resource(name)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD);
-            return store;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
-        InputStream in = TlsMaterial.class.getResourceAsStream(BASE + name);
-        if (in == null) {
-            throw new IOException("missing test TLS resource " + BASE + name);
-        }
-        return in;
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes).toCharArray();
     }
 }

@@ -36,6 +36,7 @@ public final class VsphereSimulator implements AutoCloseable {
     private ScheduledExecutorService taskExecutor;
     private SimulatorServices services;
     private SimulatorServer server;
+    private TlsMaterial tlsMaterial;
 
     private VsphereSimulator(Builder config) {
         this.config = config;
@@ -64,7 +65,7 @@ public final class VsphereSimulator implements AutoCloseable {
             Vcenter8Storage.add(services, datacenterName());
         }
         services.history.setEnabled(config.eventHistory);
-        server = new SimulatorServer(services, config.tls ? config.tlsMaterial : null, config.port,
+        server = new SimulatorServer(services, config.tls ? tlsMaterial() : null, config.port,
                 config.requireSessionForFiles, config.username, config.password, httpExecutor);
         return this;
     }
@@ -111,9 +112,15 @@ public final class VsphereSimulator implements AutoCloseable {
         return config.tls;
     }
 
-    /** The TLS identity served (also when TLS is off, for symmetry). */
-    public TlsMaterial tlsMaterial() {
-        return config.tlsMaterial;
+    /**
+     * The TLS identity served: the one given to {@link Builder#tls(TlsMaterial)}, or else a
+     * self-signed certificate made for this simulator (also when TLS is off, for symmetry).
+     */
+    public synchronized TlsMaterial tlsMaterial() {
+        if (tlsMaterial == null) {
+            tlsMaterial = config.tlsMaterial != null ? config.tlsMaterial : TlsMaterial.selfSigned();
+        }
+        return tlsMaterial;
     }
 
     public String username() {
@@ -312,7 +319,7 @@ public final class VsphereSimulator implements AutoCloseable {
         private int clusterHosts = 2;
         private boolean nestedFolders;
         private boolean tls;
-        private TlsMaterial tlsMaterial = TlsMaterial.selfSigned();
+        private TlsMaterial tlsMaterial;
         private String username = "root";
         private String password = DEFAULT_PASSWORD;
         private int pageSize;

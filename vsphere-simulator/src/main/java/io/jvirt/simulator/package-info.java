@@ -1,13 +1,16 @@
 /**
- * An in-JVM vSphere (vim25 SOAP) simulator for tests and {@code jvirsh --sim}.
+ * An in-JVM vSphere (vim25 SOAP) simulator for tests of any Java project and {@code jvirsh --sim}
+ * (artifact {@code io.jvirt:vsphere-simulator}); {@link io.jvirt.simulator.junit} runs it as a
+ * JUnit 5 extension.
  *
  * <p>Public surface: {@link io.jvirt.simulator.VsphereSimulator} (builder, start, URLs,
  * control of sessions, questions, tasks, faults, request counts, datastore files),
  * {@link io.jvirt.simulator.SimulatorModel} (ESX or vCenter inventory),
  * {@link io.jvirt.simulator.FaultInjector} (faults below the SOAP stack),
  * {@link io.jvirt.simulator.VmQuestion} (questions VMs ask) and
- * {@link io.jvirt.simulator.TlsMaterial} (test certificates and trust stores);
- * {@link io.jvirt.simulator.SimulatorLauncher} runs it from a command line.
+ * {@link io.jvirt.simulator.TlsMaterial} (certificates made in memory, trust stores);
+ * {@link io.jvirt.simulator.SimulatorLauncher} runs it as a program
+ * ({@code java -jar vsphere-simulator.jar}).
  *
  * <p>Inside: {@code VimPortImpl} implements the generated {@code io.jvirt.vim25.VimPortType} and
  * delegates each method to one service class ({@code VmLifecycle}, {@code Snapshots},

@@ -1,12 +1,15 @@
 package io.jvirt.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jvirt.vim25.VimService;
 import jakarta.xml.ws.WebServiceException;
 import java.net.http.HttpClient;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import javax.net.ssl.SSLContext;
@@ -35,7 +38,10 @@ class SimulatorTlsTest {
     @Test
     void caSignedServerIsTrustedThroughTheCa() throws Exception {
         TlsMaterial material = TlsMaterial.caSigned();
-        assertEquals(TlsMaterial.caCertificate(), material.trustAnchor());
+        assertTrue(material.trustAnchor().getBasicConstraints() >= 0, "the trust anchor is a CA");
+        assertEquals(material.trustAnchor().getSubjectX500Principal(), material.serverCertificate().getIssuerX500Principal());
+        material.serverCertificate().verify(material.trustAnchor().getPublicKey());
+        assertEquals(-1, material.serverCertificate().getBasicConstraints(), "the server certificate is no CA");
         try (VsphereSimulator sim = VsphereSimulator.builder().tls(material).build().start()) {
             SimulatorClient client = new SimulatorClient(service, sim, material.clientContext()).login(sim);
             assertEquals("VMware ESXi", client.content.getAbout().getName());
@@ -54,6 +60,19 @@ class SimulatorTlsTest {
             }
             assertTrue(cause instanceof SSLHandshakeException, String.valueOf(e));
         }
+    }
+
+    @Test
+    void everyIdentityIsMadeAnewForLocalhostAndLoopback() throws Exception {
+        TlsMaterial one = TlsMaterial.selfSigned();
+        TlsMaterial two = TlsMaterial.selfSigned();
+        assertNotEquals(one.thumbprint("SHA-256"), two.thumbprint("SHA-256"), "no fixed key shared between simulators");
+        X509Certificate cert = one.serverCertificate();
+        cert.checkValidity();
+        cert.verify(cert.getPublicKey());
+        assertEquals(List.of(List.of(2, "localhost"), List.of(7, "127.0.0.1")),
+                cert.getSubjectAlternativeNames().stream().map(n -> List.copyOf(n)).toList());
+        assertEquals(List.of("1.3.6.1.5.5.7.3.1"), cert.getExtendedKeyUsage());
     }
 
     @Test

@@ -76,6 +76,9 @@ class DriverDiscoveryTest {
         assertEquals(ErrorCode.NO_CONNECT, e.code());
         assertTrue(e.getMessage().contains("without the 'esx' driver") && e.getMessage().contains("io.jvirt:esx-driver"),
                 e.getMessage());
+        // test:///default is a runtime artifact of its own, not the test-only fixtures
+        HypervisorException test = open(loader, "test:///default");
+        assertTrue(test.getMessage().contains("add the artifact io.jvirt:test-driver"), test.getMessage());
     }
 
     @Test
