@@ -1,7 +1,7 @@
 package io.jvirt.esx;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.hostapp.ModulePathProgram;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.auth.Authenticator;

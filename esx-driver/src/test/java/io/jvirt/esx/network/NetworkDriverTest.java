@@ -2,7 +2,7 @@ package io.jvirt.esx.network;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.Network;
