@@ -17,7 +17,7 @@ import java.util.List;
  * is PrepareForTask (which also reads the power state), the state check, the {@code *_Task} call
  * and the wait; the power state of the handle is updated on success.
  */
-public final class DomainLifecycle {
+final class DomainLifecycle {
     private static final String POWER_STATE = "runtime.powerState";
 
     private final WriteContext ctx;

@@ -29,7 +29,7 @@ import java.util.Set;
  * Memory, vCPUs, scheduler and memory parameters (ReconfigVM_Task after PrepareForTask) and
  * autostart (ReconfigureAutostart), esx-spec 2.1 and 2.5-2.8.
  */
-public final class DomainReconfigure {
+final class DomainReconfigure {
     private final WriteContext ctx;
 
     public DomainReconfigure(WriteContext ctx) {

@@ -28,7 +28,7 @@ import java.util.Map;
  * connection is opened through it. It is not registered on the class path: only the driver's own
  * service gets it, through {@link TransportContainer}.
  */
-public final class ProxyTransportTubeFactory extends TransportTubeFactory {
+final class ProxyTransportTubeFactory extends TransportTubeFactory {
 
     /** Request-context key holding the {@link Proxy} of a connection. */
     public static final String PROXY_PROPERTY = "io.jvirt.esx.transport.proxy";

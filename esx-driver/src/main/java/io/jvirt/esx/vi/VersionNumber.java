@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * them: {@code major[.minor[.micro]]}, missing parts 0, trailing text ignored, minor and micro at
  * most 999, value {@code 1000000 * major + 1000 * minor + micro}.
  */
-public final class VersionNumber {
+final class VersionNumber {
     private VersionNumber() {
     }
 

@@ -6,6 +6,7 @@ import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.VimPortType;
+import io.jvirt.vim25.wsdl.VimWsdl;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceFeature;
 
@@ -43,10 +44,10 @@ public final class VimServiceHolder {
     }
 
     private static Service create() {
-        URL wsdl = VimPortType.class.getResource("/io/jvirt/vim25/wsdl/vimService.wsdl");
+        URL wsdl = VimWsdl.serviceWsdl();
         if (wsdl == null) {
             throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                    "The vim25 WSDL is missing from the class path (io/jvirt/vim25/wsdl/vimService.wsdl)");
+                    "The vim25 WSDL is missing from the vim25 jar (io/jvirt/vim25/wsdl/vimService.wsdl)");
         }
         WSService.InitParams params = new WSService.InitParams();
         params.setContainer(new TransportContainer());

@@ -6,20 +6,19 @@ import java.util.BitSet;
  * A set of host CPU numbers, libvirt syntax {@code 0-2,5,^1}, printed as ascending ranges
  * ({@code 0,3-5}).
  */
-public final class CpuSet {
+public record CpuSet(BitSet bits) {
     /** The largest CPU number + 1 accepted in a cpuset. */
     public static final int MAX_CPUS = 8192;
 
-    private final BitSet bits;
-
-    private CpuSet(BitSet bits) {
-        this.bits = (BitSet) bits.clone();
-    }
-
-    public static CpuSet of(BitSet bits) {
+    /** Keeps a copy of {@code bits}; a CPU number of {@link #MAX_CPUS} or more is an error. */
+    public CpuSet {
+        bits = (BitSet) bits.clone();
         if (bits.length() > MAX_CPUS) {
             throw new IllegalArgumentException("CPU number too large: " + (bits.length() - 1));
         }
+    }
+
+    public static CpuSet of(BitSet bits) {
         return new CpuSet(bits);
     }
 
@@ -75,22 +74,14 @@ public final class CpuSet {
         return v < MAX_CPUS ? v : -1;
     }
 
+    /** A copy of the CPU numbers. */
+    @Override
     public BitSet bits() {
         return (BitSet) bits.clone();
     }
 
     public int cardinality() {
         return bits.cardinality();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CpuSet c && c.bits.equals(bits);
-    }
-
-    @Override
-    public int hashCode() {
-        return bits.hashCode();
     }
 
     @Override

@@ -260,45 +260,4 @@ public final class VmxCharsets {
                 "%sVMX entry '.encoding' at line %d names encoding '%s' which is not supported", file, line,
                 encoding));
     }
-
-    /**
-     * Encodes VMX text in the charset its {@code .encoding} names (UTF-8 when absent, as libvirt
-     * and VMware read such files). jvirt's writer always declares UTF-8, as libvirt's does.
-     * A character the charset cannot represent is an error naming it.
-     */
-    public static byte[] encode(String vmxText, String encoding) {
-        Charset cs = encoding == null ? StandardCharsets.UTF_8
-                : forVmwareName(encoding).orElseThrow(() -> unsupported(encoding, 1, null));
-        CharsetEncoder enc = cs.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            ByteBuffer b = enc.encode(CharBuffer.wrap(vmxText));
-            byte[] out = new byte[b.remaining()];
-            b.get(out);
-            return out;
-        } catch (CharacterCodingException e) {
-            int bad = firstUnencodable(vmxText, cs);
-            throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, String.format(
-                    "Could not convert from UTF-8 to %s encoding: character U+%04X at offset %d cannot be written "
-                            + "in %s",
-                    encoding, bad < 0 ? 0 : vmxText.codePointAt(bad), bad, encoding));
-        }
-    }
-
-    private static int firstUnencodable(String text, Charset cs) {
-        CharsetEncoder enc = cs.newEncoder();
-        for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-            if (!enc.canEncode(text.substring(i, text.offsetByCodePoints(i, 1)))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Converts bytes in the named encoding (e.g. {@code Windows-1252}) to UTF-8 bytes. */
-    public static byte[] toUtf8(byte[] data, String encoding) {
-        Charset cs = forVmwareName(encoding).orElseThrow(() -> new HypervisorException(ErrorCode.INTERNAL_ERROR,
-                ErrorDomain.NONE, String.format("encoding '%s' is not supported", encoding)));
-        return decode(data, cs, encoding, null).getBytes(StandardCharsets.UTF_8);
-    }
 }

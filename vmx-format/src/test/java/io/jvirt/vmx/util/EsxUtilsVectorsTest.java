@@ -42,42 +42,6 @@ class EsxUtilsVectorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-        "2010-04-08T05:45:11-07:00, 1270730711",
-        "2010-04-08T07:45:11-05:00, 1270730711",
-        "2010-04-08T12:45:11+00:00, 1270730711",
-        "2010-04-08T14:45:11+02:00, 1270730711",
-        "2010-04-08T22:15:11+09:30, 1270730711",
-        "2010-04-09T01:30:11+12:45, 1270730711",
-        "2010-04-08T12:45:11Z, 1270730711",
-        "2010-04-08T12:45:11, 1270730711",
-        "-2010-04-08T14:45:11+02:00, 0",
-        "2010-04-08T14:45:11.529576+02:00, 1270730711",
-        "1970-01-01T00:00:00+00:00, 0",
-        "2038-01-19T03:14:07+00:00, 2147483647",
-        "1999-08-02T01:19:55+02:00, 933549595",
-        "2004-03-07T23:23:55+02:00, 1078694635",
-        "1984-10-27T14:33:45+02:00, 467728425",
-        "1970-01-12T16:11:04+02:00, 1001464",
-        "2014-07-20T13:35:38+02:00, 1405856138",
-        "2032-06-24T17:04:49+02:00, 1971702289",
-        "2010-04-08T14:45:11+0200, 1270730711",
-        "2010-04-08T12:45:11+xx:yy, 1270730711",
-    })
-    void dateTimeToEpochSeconds(String input, long expected) {
-        assertEquals(expected, XsdDateTime.toEpochSeconds(input));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"2010-04-08T12:45:11.5", "2010-04-08 12:45:11", "2010-04-08T12:45", "yesterday",
-        "2010-13-08T12:45:11", "2010-04-08T12:45:11 UTC"})
-    void dateTimeRejects(String input) {
-        HypervisorException e = assertThrows(HypervisorException.class, () -> XsdDateTime.toEpochSeconds(input));
-        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
-        assertEquals("xsd:dateTime value '" + input + "' has unexpected format", e.getMessage());
-    }
-
-    @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "6e6f726d616c|normal",
         "41c3a431c3b632c3bc33c39f3423357e362137c2a7382f39255a|A+w6Q-1+w7Y-2+w7w-3+w58-4+Iw-5+fg-6+IQ-7+wqc-8+JQ-2f9+JQ-25Z",
@@ -98,24 +62,5 @@ class EsxUtilsVectorsTest {
     void escapeDatastoreItem(String inputHex, String expected) {
         String input = new String(HexFormat.of().parseHex(inputHex), StandardCharsets.UTF_8);
         assertEquals(expected, DatastoreItemEscaper.escape(input));
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "6e6f726d616c, 6e6f726d616c",
-        "41805a, 41e282ac5a",
-        "41e431f632fc33df3423357e362137a7382f39255a, 41c3a431c3b632c3bc33c39f3423357e362137c2a7382f39255a",
-        "68c0c1c2c3c4c548, 68c380c381c382c383c384c38548",
-    })
-    void windows1252ToUtf8(String inputHex, String expectedHex) {
-        byte[] out = VmxCharsets.toUtf8(HexFormat.of().parseHex(inputHex), "Windows-1252");
-        assertArrayEquals(HexFormat.of().parseHex(expectedHex), out);
-    }
-
-    @Test
-    void unknownEncodingIsAnError() {
-        HypervisorException e = assertThrows(HypervisorException.class,
-                () -> VmxCharsets.toUtf8(new byte[] {65}, "x-klingon"));
-        assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A snapshot handle: the domain and the snapshot's name; every call re-reads the tree. */
-public final class EsxSnapshot implements DomainSnapshot {
+final class EsxSnapshot implements DomainSnapshot {
     private final DomainSnapshots ops;
     private final EsxDomain domain;
     private final String name;

@@ -1,0 +1,2 @@
+/** A subcommand of the conformance runner jar. */
+package io.jvirt.conformance.command;

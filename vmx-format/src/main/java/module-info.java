@@ -1,0 +1,14 @@
+/**
+ * VMware {@code .vmx} files: parsing and writing ({@code io.jvirt.vmx}), conversion to libvirt
+ * domain XML and back ({@code io.jvirt.vmx.convert}, entry point {@code Vmx}), datastore paths
+ * and escaping ({@code io.jvirt.vmx.util}).
+ */
+module io.jvirt.vmx {
+    requires transitive io.jvirt.spi;
+
+    exports io.jvirt.vmx;
+    exports io.jvirt.vmx.convert;
+    exports io.jvirt.vmx.util;
+    // io.jvirt.vmx.corpus (the libvirt test corpus's file names) is for the conformance runner,
+    // the benchmarks and the tests, which use it from the class path: not exported.
+}
