@@ -93,6 +93,17 @@ class ReplayCliTest {
         }
 
         @Test
+        void capabilitiesCarryTheRecordedHostUuid() {
+            // hardware.systemInfo.uuid of the recorded host; CPUID 0x80000001 edx has the long-mode bit
+            Cli.Result r = esx("capabilities");
+            assertEquals("", r.err());
+            assertEquals(0, r.status());
+            assertTrue(r.out().startsWith("<capabilities>\n\n  <host>\n    <uuid>e88d4d56-9f1e-3ea1-71fa-13a8e1a7fd70</uuid>\n"),
+                    r.out());
+            assertTrue(r.out().contains("<arch>x86_64</arch>"), r.out());
+        }
+
+        @Test
         void listIsEmpty() {
             ok("""
                      Id   Name   State
@@ -249,6 +260,25 @@ class ReplayCliTest {
                      vvol-ds         active   yes
 
                     """, vpx("pool-list", "--all"));
+        }
+
+        @Test
+        void poolInfoOfTheVsanDatastore() throws Exception {
+            // summary capacity 4398046511104 (4 TiB), freeSpace 3298534883328 (3 TiB); libvirt's pool
+            // UUID is the MD5 of the host's mount path
+            java.nio.ByteBuffer md5 = java.nio.ByteBuffer.wrap(java.security.MessageDigest.getInstance("MD5").digest(
+                    "/vmfs/volumes/vsan:52a1b2c3d4e5f607-1a2b3c4d5e6f7081".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            ok("""
+                    Name:           vsanDatastore
+                    UUID:           %s
+                    State:          running
+                    Persistent:     yes
+                    Autostart:      yes
+                    Capacity:       4.00 TiB
+                    Allocation:     1.00 TiB
+                    Available:      3.00 TiB
+
+                    """.formatted(new java.util.UUID(md5.getLong(), md5.getLong())), vpx("pool-info", "vsanDatastore"));
         }
 
         @Test
