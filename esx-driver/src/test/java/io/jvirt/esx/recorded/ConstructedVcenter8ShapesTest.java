@@ -142,16 +142,16 @@ class ConstructedVcenter8ShapesTest {
     @Test
     void aDistributedSwitchAndItsPortGroupsAreNoNetworks() {
         for (String name : List.of("DSwitch", "DPortGroup", "DSwitch-DVUplinks-28")) {
-            io.jvirt.spi.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.jvirt.spi.HypervisorException.class, () -> networks.lookupByName(name));
-            assertEquals(io.jvirt.spi.ErrorCode.NO_NETWORK, e.code());
+            io.jvirt.spi.error.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.jvirt.spi.error.HypervisorException.class, () -> networks.lookupByName(name));
+            assertEquals(io.jvirt.spi.error.ErrorCode.NO_NETWORK, e.code());
             assertEquals("Could not find HostVirtualSwitch with name '" + name + "'", e.getMessage());
         }
         String dvsKey = RecordedFacts.all(rec.properties(HOST).get("config.network"), "proxySwitch/key").get(0).getTextContent();
         java.util.UUID uuid = RecordedFacts.md5Uuid(dvsKey);
-        io.jvirt.spi.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.jvirt.spi.HypervisorException.class, () -> networks.lookupByUuid(uuid));
-        assertEquals(io.jvirt.spi.ErrorCode.NO_NETWORK, e.code());
+        io.jvirt.spi.error.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jvirt.spi.error.HypervisorException.class, () -> networks.lookupByUuid(uuid));
+        assertEquals(io.jvirt.spi.error.ErrorCode.NO_NETWORK, e.code());
     }
 
     @Test
