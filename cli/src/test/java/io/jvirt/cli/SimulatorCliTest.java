@@ -227,8 +227,8 @@ class SimulatorCliTest {
         ok("""
                  Name                                     State    Autostart
                 --------------------------------------------------------------
-                 LocalDS_0                                active   yes
                  iqn.2026-01.test.jvirt:storage.target0   active   yes
+                 LocalDS_0                                active   yes
                  nfs-iso                                  active   yes
 
                 """, esx("pool-list", "--all"));
@@ -370,7 +370,7 @@ class SimulatorCliTest {
         Cli.Result r = esx(Cli.cli().stdin("domstate ha-host_VM0\nstart ha-host_VM1\ndomstate ha-host_VM1\n"
                 + "pool-list --name\nnet-list --name\n"), "-q");
         assertEquals("", r.err());
-        assertEquals("running\nDomain 'ha-host_VM1' started\nrunning\nLocalDS_0\niqn.2026-01.test.jvirt:storage.target0\n"
+        assertEquals("running\nDomain 'ha-host_VM1' started\nrunning\niqn.2026-01.test.jvirt:storage.target0\nLocalDS_0\n"
                 + "nfs-iso\nvSwitch0\n", r.out());
         assertEquals(0, r.status());
         assertEquals(1, sim.requestCount("Login"));

@@ -76,7 +76,7 @@ public final class DomainInfoCommands {
             List<Domain> domains = new ArrayList<>(ctx.conn().listAllDomains(flags));
             // virsh: running domains by id, then inactive ones by name
             domains.sort(Comparator.comparing((Domain d) -> d.id() < 0).thenComparingInt(Domain::id)
-                    .thenComparing(Domain::name));
+                    .thenComparing(Domain::name, NameOrder.VIRSH));
             if (name || uuid) {
                 for (Domain d : domains) {
                     ctx.out().println(uuid && name ? d.uuid() + " " + d.name() : uuid ? d.uuid().toString() : d.name());

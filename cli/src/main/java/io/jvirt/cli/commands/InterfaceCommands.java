@@ -30,7 +30,7 @@ public final class InterfaceCommands {
         public void run(CommandContext ctx) {
             List<HostInterface> ifaces = new ArrayList<>(ctx.conn().listAllInterfaces());
             ifaces.removeIf(i -> all ? false : inactive ? i.isActive() : !i.isActive());
-            ifaces.sort(Comparator.comparing(HostInterface::name));
+            ifaces.sort(Comparator.comparing(HostInterface::name, NameOrder.VIRSH));
             VirshTable t = new VirshTable("Name", "State", "MAC Address");
             ifaces.forEach(i -> t.row(i.name(), i.isActive() ? "active" : "inactive", i.mac()));
             t.print(ctx.out(), ctx.quiet());

@@ -49,7 +49,7 @@ public final class NetworkCommands {
         public void run(CommandContext ctx) {
             List<Network> nets = new ArrayList<>(ctx.conn().listAllNetworks());
             nets.removeIf(n -> all ? false : inactive ? n.isActive() : !n.isActive());
-            nets.sort(Comparator.comparing(Network::name));
+            nets.sort(Comparator.comparing(Network::name, NameOrder.VIRSH));
             if (nameOnly || uuidOnly) {
                 nets.forEach(n -> ctx.out().println(uuidOnly ? n.uuid().toString() : n.name()));
                 return;

@@ -70,7 +70,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             List<StoragePool> pools = new ArrayList<>(ctx.conn().listAllStoragePools());
             pools.removeIf(p -> all ? false : inactive ? p.isActive() : !p.isActive());
-            pools.sort(Comparator.comparing(StoragePool::name));
+            pools.sort(Comparator.comparing(StoragePool::name, NameOrder.VIRSH));
             if (nameOnly || uuidOnly) {
                 pools.forEach(p -> ctx.out().println(uuidOnly ? p.uuid().toString() : p.name()));
                 return;
@@ -133,7 +133,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StoragePool p = pool(ctx);
             List<StorageVolume> vols = new ArrayList<>(p.listAllVolumes());
-            vols.sort(Comparator.comparing(StorageVolume::name));
+            vols.sort(Comparator.comparing(StorageVolume::name, NameOrder.VIRSH));
             VirshTable t = new VirshTable("Name", "Path");
             vols.forEach(v -> t.row(v.name(), v.path()));
             t.print(ctx.out(), ctx.quiet());

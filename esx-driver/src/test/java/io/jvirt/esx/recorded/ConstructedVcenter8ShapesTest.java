@@ -134,6 +134,26 @@ class ConstructedVcenter8ShapesTest {
         assertFalse(xml.contains("vmnic1") || xml.contains("DPortGroup"), "the distributed switch's: " + xml);
     }
 
+    /**
+     * libvirt's ESX driver knows networks only as HostVirtualSwitches (esx-spec, network driver):
+     * the distributed switch, its port groups and the port group a VM is on are no networks, by
+     * name or by the UUID libvirt would derive from the switch's key.
+     */
+    @Test
+    void aDistributedSwitchAndItsPortGroupsAreNoNetworks() {
+        for (String name : List.of("DSwitch", "DPortGroup", "DSwitch-DVUplinks-28")) {
+            io.jvirt.spi.error.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.jvirt.spi.error.HypervisorException.class, () -> networks.lookupByName(name));
+            assertEquals(io.jvirt.spi.error.ErrorCode.NO_NETWORK, e.code());
+            assertEquals("Could not find HostVirtualSwitch with name '" + name + "'", e.getMessage());
+        }
+        String dvsKey = RecordedFacts.all(rec.properties(HOST).get("config.network"), "proxySwitch/key").get(0).getTextContent();
+        java.util.UUID uuid = RecordedFacts.md5Uuid(dvsKey);
+        io.jvirt.spi.error.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.jvirt.spi.error.HypervisorException.class, () -> networks.lookupByUuid(uuid));
+        assertEquals(io.jvirt.spi.error.ErrorCode.NO_NETWORK, e.code());
+    }
+
     @Test
     void ifaceListShowsEveryPhysicalNicWhateverSwitchItServes() {
         Map<String, String> expected = new TreeMap<>();

@@ -153,13 +153,6 @@ class RecordedVcenterVmTest {
     }
 
     @Test
-    void dumpxmlNeedsTheVmxFileWhichNoRecordingHolds() {
-        Domain d = domains.lookupByName(text(rec, VM, "name"));
-        HypervisorException e = assertThrows(HypervisorException.class, d::xmlDesc);
-        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
-    }
-
-    @Test
     void poolListInfoAndDumpxmlAreTheRecordedDatastore() {
         String name = text(rec, DATASTORE, "summary.name");
         assertEquals(List.of(name), storage.listAll().stream().map(StoragePool::name).toList());
