@@ -192,10 +192,10 @@ def report(raw, out):
         L.append("")
         L.append(f"**A large vCenter inventory** (vcsim's vpx model: {x.get('hosts', '?')} standalone hosts x "
                  f"{x.get('vms_per_host', '?')} VMs, connection scope = the datacenter `{x.get('scope', '?')}`; "
-                 f"`ClientBench scale` in one JVM, lookups = the median of 20 after 5 warm-up, requests per lookup; "
+                 f"`ClientBench scale` in one JVM, lookups: 20 each, time = the median of the last 15, requests = per lookup; "
                  f"cold = the whole process)")
         L.append("")
-        L.append("| VMs | connect (req) | list (req) | list retained heap | by name (req) | by UUID (req) | by id (req) | "
+        L.append("| VMs | first connect in a fresh JVM (req) | list (req) | list retained heap | by name (req) | by UUID (req) | by id (req) | "
                  "cold jvirsh list --all (req) | cold govmomi (req) | -Xmx needed |")
         L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         xmx = num(x, "jvirsh_xmx_needed_mib")
