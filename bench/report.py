@@ -186,6 +186,27 @@ def report(raw, out):
             v = num(threads, f"domstate_per_s_t{t}")
             if v is not None:
                 L.append(f"| {t} | {v:.0f} | {ratio(v, one)} |")
+    vpx_path = os.path.join(raw, "vpx.tsv")
+    if os.path.exists(vpx_path):
+        x = read_tsv(vpx_path)
+        L.append("")
+        L.append(f"**A large vCenter inventory** (vcsim's vpx model: {x.get('hosts', '?')} standalone hosts x "
+                 f"{x.get('vms_per_host', '?')} VMs, connection scope = the datacenter `{x.get('scope', '?')}`; "
+                 f"`ClientBench scale` in one JVM, lookups: 20 each, time = the median of the last 15, requests = per lookup; "
+                 f"cold = the whole process)")
+        L.append("")
+        L.append("| VMs | first connect in a fresh JVM (req) | list (req) | list retained heap | by name (req) | by UUID (req) | by id (req) | "
+                 "cold jvirsh list --all (req) | cold govmomi (req) | -Xmx needed |")
+        L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        xmx = num(x, "jvirsh_xmx_needed_mib")
+        L.append(f"| {int(num(x, 'scale_list_size') or 0)} | {fmt_ms(num(x, 'scale_connect_ms'))} ms ({fmt_req(num(x, 'scale_connect_requests'))}) | "
+                 f"{fmt_ms(num(x, 'scale_list_ms'))} ms ({fmt_req(num(x, 'scale_list_requests'))}) | "
+                 f"{fmt_bytes(num(x, 'scale_list_retained_bytes'))} | "
+                 + " | ".join(f"{fmt_ms(num(x, f'scale_lookup_{b}_ms'))} ms ({fmt_ms(num(x, f'scale_lookup_{b}_requests'))})"
+                              for b in ("name", "uuid", "id"))
+                 + f" | {fmt_s(num(x, 'cold_jvirsh_s'))} ({fmt_req(num(x, 'cold_jvirsh_requests'))}) | "
+                 f"{fmt_s(num(x, 'cold_govmomi_s'))} ({fmt_req(num(x, 'cold_govmomi_requests'))}) | "
+                 f"{'–' if xmx is None else f'{int(xmx)} MiB'} |")
     L.append("")
     L.append("![list --all: time and requests against inventory size, log-log](plot.svg)")
     os.makedirs(out, exist_ok=True)

@@ -5,6 +5,7 @@
 # bench/results/raw/, and puts the tables into README.md between the bench markers.
 # Environment: BENCH_RUNS (cold runs per client and N, default 5), BENCH_THREAD_SECONDS (3),
 # BENCH_LATENCY (per-request server latency of the threads test, default 20ms),
+# BENCH_VPX_HOSTS / BENCH_VPX_VMS (a vCenter inventory of 50 hosts x 200 VMs; BENCH_VPX_HOSTS=0 skips it),
 # BENCH_NO_README=1 to leave README.md alone, MVN_OFFLINE=0 to let Maven download.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,7 +56,7 @@ bench_jar="$root/benchmarks/target/benchmarks.jar"
 ./jvirsh --version >/dev/null
 
 auth="$work/auth.conf"
-printf '[credentials-bench]\nusername=user\npassword=pass\n\n[auth-esx-127.0.0.1]\ncredentials=bench\n' >"$auth"
+printf '[credentials-bench]\nusername=user\npassword=pass\n\n[auth-esx-127.0.0.1]\ncredentials=bench\n\n[auth-vpx-127.0.0.1]\ncredentials=bench\n' >"$auth"
 chmod 600 "$auth"
 
 # ---- vcsim -----------------------------------------------------------------------------------
@@ -66,7 +67,7 @@ start_vcsim() { # N [extra flags]: sets port and vcsim_pid
         <"$work/in" >"$work/url" 2>"$work/vcsim.err" &
     vcsim_pid=$!
     exec 9>"$work/in"   # keep its stdin open
-    for _ in $(seq 1 1200); do
+    for _ in $(seq 1 3000); do
         [[ -s "$work/url" ]] && break
         kill -0 "$vcsim_pid" 2>/dev/null || { cat "$work/vcsim.err" >&2; echo "error: vcsim did not start" >&2; exit 1; }
         sleep 0.1
@@ -92,7 +93,7 @@ cold() {
         "$@" >"$work/stdout" 2>"$work/stderr" || { say "$name failed: $(tail -2 "$work/stderr")"; return 0; }
         t1="$(now)"
         reqs=$(( $(requests) - before ))
-        got="$(grep -c -E '(^| )ha-host_VM[0-9]+( |$)' "$work/stdout" || true)"
+        got="$(grep -c -E "(^| )${vm_re}( |\$)" "$work/stdout" || true)"
         if [[ "$got" != "$want" ]]; then
             say "$name listed $got VMs instead of $want: not counted"; return 0
         fi
@@ -108,13 +109,15 @@ heap_needed() {
     local n="$1" m
     for m in 8 12 16 24 32 48 64 96 128 192 256 384 512; do
         if JVIRSH_JAVA_OPTS="-Xmx${m}m" ./jvirsh --auth-file "$auth" -c "$uri" list --all >"$work/stdout" 2>/dev/null \
-            && [[ "$(grep -c -E ' ha-host_VM[0-9]+ ' "$work/stdout")" == "$n" ]]; then
+            && [[ "$(grep -c -E " ${vm_re} " "$work/stdout")" == "$n" ]]; then
             printf 'jvirsh_xmx_needed_mib\t%s\n' "$m"
             return
         fi
     done
 }
 
+# the VM names vcsim gives (ESX model); cold runs count them in each client's output
+vm_re='ha-host_VM[0-9]+'
 rm -rf "$raw" && mkdir -p "$raw"
 {
     printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -159,6 +162,32 @@ start_vcsim 100 -latency "$latency"
     java -cp "$bench_jar" io.jvirt.benchmarks.ClientBench threads "https://127.0.0.1:$port" "$seconds" 1 2 4 8 16
 } >"$raw/threads.tsv"
 stop_vcsim
+
+vpx_hosts="${BENCH_VPX_HOSTS:-50}"
+vpx_vms="${BENCH_VPX_VMS:-200}"
+if [[ "$vpx_hosts" != 0 ]]; then
+    n=$(( vpx_hosts * vpx_vms ))
+    say "vpx: vcsim with $vpx_hosts hosts x $vpx_vms VMs (creating $n VMs takes a minute)"
+    start_vcsim "$vpx_vms" -model vpx -hosts "$vpx_hosts" -clusters 0
+    vm_re='DC0_H[0-9]+_VM[0-9]+'
+    uri="vpx://user@127.0.0.1:$port/DC0?no_verify=1"
+    r=$(( runs < 3 ? runs : 3 ))
+    {
+        printf 'hosts\t%s\nvms_per_host\t%s\nscope\tDC0\n' "$vpx_hosts" "$vpx_vms"
+        say "vpx: jvirt in one JVM (connect, list, lookups by name, UUID, id)"
+        java -cp "$bench_jar" io.jvirt.benchmarks.ClientBench scale "https://127.0.0.1:$port" "$n" "$uri"
+        say "vpx: cold jvirsh list --all x$r"
+        cold jvirsh "$n" "$r" ./jvirsh --auth-file "$auth" -c "$uri" list --all
+        if [[ -n "$golist" ]]; then
+            say "vpx: cold govmomi list x$r"
+            cold govmomi "$n" "$r" "$golist" "https://user:pass@127.0.0.1:$port/sdk"
+        fi
+        # libvirt's vpx driver needs a path down to one host: no virsh column here
+        say "vpx: heap jvirsh needs"
+        heap_needed "$n"
+    } >"$raw/vpx.tsv"
+    stop_vcsim
+fi
 
 say "writing bench/results"
 python3 bench/report.py "$raw" "$out"

@@ -40,6 +40,8 @@ func main() {
 	latency := flag.Duration("latency", 0, "delay every request by this much (a real server's latency, e.g. 20ms), requests still served in parallel")
 	typedItems := flag.Bool("typed-array-items", false, "give array items in responses an xsi:type, as ESX does (libvirt's client needs it)")
 	sessionIdle := flag.Duration("session-idle", 0, "expire sessions idle this long (0: never), like a vCenter's session timeout")
+	hosts := flag.Int("hosts", -1, "vpx: standalone hosts in the datacenter (default: the model's 1)")
+	clusters := flag.Int("clusters", -1, "vpx: clusters in the datacenter, each with 3 hosts and one resource pool (default: the model's 1)")
 	flag.Parse()
 	if (*username == "") != (*password == "") {
 		fail("-username and -password go together")
@@ -59,6 +61,17 @@ func main() {
 		fail("-model must be esx or vpx, got %q", *model)
 	}
 	m.Machine = *vms
+	if *hosts >= 0 || *clusters >= 0 {
+		if *model != "vpx" {
+			fail("-hosts and -clusters are for -model vpx")
+		}
+		if *hosts >= 0 {
+			m.Host = *hosts
+		}
+		if *clusters >= 0 {
+			m.Cluster = *clusters
+		}
+	}
 	if err := m.Create(); err != nil {
 		fail("cannot create model: %v", err)
 	}

@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  *                   dominfo and dumpxml p50/p99 (lookup by name + info / + XML)
  * threads URI SECS T1 T2 ...
  *                   domstate (one request each) per second on ONE connection with T threads
+ * scale URI N CONNECT-URI
+ *                   a large inventory (e.g. vpx, 50 hosts x 200 VMs): connect; list (time,
+ *                   requests, retained heap); lookups by name, UUID and id (time and requests each)
  * </pre>
  * URI is the server's base, {@code https://127.0.0.1:PORT}; the user is {@code user}.
  */
@@ -54,6 +57,7 @@ public final class ClientBench {
             case "warm" -> warm(base, Integer.parseInt(args[2]));
             case "threads" -> threads(base, Integer.parseInt(args[2]),
                     Arrays.stream(args, 3, args.length).mapToInt(Integer::parseInt).toArray());
+            case "scale" -> scale(base, Integer.parseInt(args[2]), args[3]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -139,6 +143,66 @@ public final class ClientBench {
             put("dumpxml_p50_ms", percentile(xmlWarm, 50));
             put("dumpxml_p99_ms", percentile(xmlWarm, 99));
         }
+    }
+
+    private static void scale(String base, int n, String uri) throws Exception {
+        Counter requests = new Counter(base);
+        long before = requests.get();
+        long t = System.nanoTime();
+        try (Connection c = ConnectionFactory.open(uri, Authenticator.fixed("user", "pass".toCharArray()))) {
+            put("scale_connect_ms", ms(System.nanoTime() - t));
+            put("scale_connect_requests", requests.get() - before);
+            double[] list = new double[3];
+            long listRequests = 0;
+            List<Domain> all = List.of();
+            for (int i = 0; i < list.length; i++) {
+                before = requests.get();
+                t = System.nanoTime();
+                all = c.listAllDomains();
+                list[i] = ms(System.nanoTime() - t);
+                listRequests = requests.get() - before;
+            }
+            if (all.size() != n) {
+                throw new IllegalStateException("listed " + all.size() + " VMs, expected " + n);
+            }
+            put("scale_list_ms", median(list));
+            put("scale_list_requests", listRequests);
+            put("scale_list_size", all.size());
+            List<String> names = new ArrayList<>();
+            List<java.util.UUID> uuids = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            for (Domain d : all) {
+                names.add(d.name());
+                uuids.add(d.uuid());
+                ids.add(d.id());
+            }
+            long baseline = usedAfterGc();
+            List<Domain> held = c.listAllDomains();
+            put("scale_list_retained_bytes", Math.max(0, usedAfterGc() - baseline));
+            put("scale_list_retained_size", held.size());
+            held = null;
+            all = null;
+            int ops = 20;
+            lookups("name", ops, requests, i -> c.lookupDomainByName(names.get((i * 7919) % names.size())));
+            lookups("uuid", ops, requests, i -> c.lookupDomainByUuid(uuids.get((i * 7919) % uuids.size())));
+            lookups("id", ops, requests, i -> c.lookupDomainById(ids.get((i * 7919) % ids.size())));
+        }
+    }
+
+    /** {@code ops} lookups: the median time and the requests per lookup. */
+    private static void lookups(String by, int ops, Counter requests, java.util.function.IntFunction<Domain> lookup)
+            throws IOException {
+        double[] times = new double[ops];
+        long before = requests.get();
+        for (int i = 0; i < ops; i++) {
+            long t = System.nanoTime();
+            if (lookup.apply(i) == null) {
+                throw new IllegalStateException("lookup by " + by + " found nothing");
+            }
+            times[i] = ms(System.nanoTime() - t);
+        }
+        put("scale_lookup_" + by + "_requests", (requests.get() - before) / (double) ops);
+        put("scale_lookup_" + by + "_ms", median(Arrays.copyOfRange(times, ops / 4, ops)));
     }
 
     private static void threads(String base, int seconds, int[] threadCounts) throws Exception {

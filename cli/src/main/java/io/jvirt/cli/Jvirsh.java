@@ -45,10 +45,11 @@ public final class Jvirsh {
     }
 
     public static void main(String[] args) {
+        // first, before anything else of jvirsh's start-up: see StartupPrefetch
+        StartupPrefetch.startIfUseful(args, System.getenv());
         int status;
         CliEnvironment io = CliEnvironment.system();
         try {
-            StartupPrefetch.startIfUseful(args, io.env());
             status = standard(io).run(ArgumentCharset.recover(args));
         } catch (RuntimeException | LinkageError e) {
             io.err().println("error: internal error: " + e);

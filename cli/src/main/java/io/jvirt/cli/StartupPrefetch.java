@@ -15,34 +15,55 @@ import java.util.Map;
  * it was not prepared, and reports every error itself.
  */
 final class StartupPrefetch {
-    private static final System.Logger LOG = System.getLogger(StartupPrefetch.class.getName());
 
     private StartupPrefetch() {
     }
 
-    /** Starts preparing on a daemon thread when a vSphere connection is likely; returns at once. */
+    /**
+     * Starts preparing on daemon threads when a vSphere connection is likely; returns at once.
+     * Called first thing in {@code main}: nothing on this path uses a lambda, a method
+     * reference, string concatenation or a logger, whose first use in a JVM sets up
+     * {@code java.lang.invoke} or the logging back end (~0.1 s of interpreted start-up on the
+     * main thread, benchmarks/STARTUP.md), so that the threads start before that work and the
+     * two run side by side.
+     */
     static void startIfUseful(String[] args, Map<String, String> env) {
         if (!likelyVsphere(args, env)) {
             return;
         }
-        start("jvirsh-prefetch-soap", EsxDriver::prepare);
+        new Preparation(Preparation.SOAP_MODEL).start();
         // Every HttpsURLConnection starts with the JDK's default TLS context (the connection
         // then replaces it with its own), and creating that default reads the JDK's CA
         // certificates: done here, it is ready when the first request is made.
-        start("jvirsh-prefetch-tls", HttpsURLConnection::getDefaultSSLSocketFactory);
+        new Preparation(Preparation.DEFAULT_TLS).start();
     }
 
-    private static void start(String name, Runnable work) {
-        Thread t = new Thread(() -> {
+    /** One piece of preparation on a daemon thread of its own. */
+    private static final class Preparation extends Thread {
+        static final int SOAP_MODEL = 0;
+        static final int DEFAULT_TLS = 1;
+        private final int what;
+
+        Preparation(int what) {
+            super(what == SOAP_MODEL ? "jvirsh-prefetch-soap" : "jvirsh-prefetch-tls");
+            this.what = what;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
             try {
-                work.run();
+                if (what == SOAP_MODEL) {
+                    EsxDriver.prepare();
+                } else {
+                    HttpsURLConnection.getDefaultSSLSocketFactory();
+                }
             } catch (RuntimeException | LinkageError e) {
                 // the connection does this work again itself and reports what is wrong
-                LOG.log(System.Logger.Level.DEBUG, "Start-up preparation " + name + " failed", e);
+                System.getLogger(StartupPrefetch.class.getName())
+                        .log(System.Logger.Level.DEBUG, "Start-up preparation " + getName() + " failed", e);
             }
-        }, name);
-        t.setDaemon(true);
-        t.start();
+        }
     }
 
     /** True when the global options (before the command) name an esx/gsx/vpx URI or --sim. */

@@ -14,6 +14,7 @@ import io.jvirt.vim25.RetrieveResult;
 import io.jvirt.vim25.ServiceContent;
 import io.jvirt.vim25.VimPortType;
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.MessageContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -625,6 +626,12 @@ public final class VimSession implements AutoCloseable {
                 return;
             }
             try {
+                // The last request of the session: the server closes the socket after answering,
+                // instead of the JDK keeping it idle in its keep-alive cache for 5 more seconds
+                // (a closed connection leaves no socket open). Set on the port's request context,
+                // which only a request started during close() could share.
+                ((BindingProvider) port).getRequestContext()
+                        .put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Connection", List.of("close")));
                 invoke("Logout", p -> {
                     p.logout(content.getSessionManager());
                     return null;
