@@ -123,7 +123,7 @@ public final class SnapshotCommands {
             }
             Domain d = ctx.lookup().domain(domain.value(name()));
             DomainSnapshot s = ctx.withProgress("Snapshot", true, p -> d.createSnapshot(xml.toString(), flags, p));
-            ctx.out().println("Domain snapshot " + s.name() + " created");
+            ctx.printExtra("Domain snapshot " + s.name() + " created");
         }
     }
 
@@ -264,7 +264,7 @@ public final class SnapshotCommands {
             Domain d = ctx.lookup().domain(domain.value(name()));
             DomainSnapshot s = resolve(d);
             ctx.runWithProgress("Revert", true, p -> s.revert(p));
-            ctx.out().println("Domain snapshot " + s.name() + " reverted");
+            ctx.printExtra("Domain snapshot " + s.name() + " reverted");
         }
     }
 
@@ -287,7 +287,7 @@ public final class SnapshotCommands {
                 flags.add(SnapshotFlag.METADATA_ONLY);
             }
             attempt("Failed to delete snapshot " + s.name(), () -> ctx.runWithProgress("Delete", true, p -> s.delete(flags, p)));
-            ctx.out().println(children ? "Domain snapshot " + s.name() + " children deleted"
+            ctx.printExtra(children ? "Domain snapshot " + s.name() + " children deleted"
                     : "Domain snapshot " + s.name() + " deleted");
         }
     }

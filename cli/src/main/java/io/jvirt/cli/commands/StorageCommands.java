@@ -123,7 +123,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StoragePool p = pool(ctx);
             attempt("Failed to refresh pool " + p.name(), () -> p.refresh());
-            ctx.out().println("Pool " + p.name() + " refreshed");
+            ctx.printExtra("Pool " + p.name() + " refreshed");
         }
     }
 
@@ -207,7 +207,7 @@ public final class StorageCommands {
             }
             StoragePool p = ctx.lookup().pool(poolName);
             attempt("Failed to create vol " + n, () -> ctx.withProgress("Create", true, pr -> p.createVolume(xml.toString(), pr)));
-            ctx.out().println("Vol " + n + " created");
+            ctx.printExtra("Vol " + n + " created");
         }
     }
 
@@ -223,7 +223,7 @@ public final class StorageCommands {
             String xml = "<volume>\n  <name>" + Xml.escape(n) + "</name>\n  <capacity>"
                     + DomainInfoCommands.optional(() -> source.info().capacity()).orElse(0L) + "</capacity>\n</volume>\n";
             attempt("Failed to clone vol from " + source.name(), () -> ctx.withProgress("Clone", true, p -> source.pool().createVolumeFrom(xml, source, p)));
-            ctx.out().println("Vol " + n + " cloned from " + source.name());
+            ctx.printExtra("Vol " + n + " cloned from " + source.name());
         }
     }
 
@@ -233,7 +233,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
             attempt("Failed to delete vol " + v.name(), () -> v.delete());
-            ctx.out().println("Vol " + v.name() + " deleted");
+            ctx.printExtra("Vol " + v.name() + " deleted");
         }
     }
 
@@ -243,7 +243,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
             attempt("Failed to wipe vol " + v.name(), () -> v.wipe());
-            ctx.out().println("Vol " + v.name() + " wiped");
+            ctx.printExtra("Vol " + v.name() + " wiped");
         }
     }
 
