@@ -130,11 +130,25 @@ public final class StorageCommands {
     @Command(name = "vol-list", description = "list vols")
     @ReadOnlyCommand
     public static final class VolList extends PoolCommand {
+        @Option(names = "--details", description = "display extended details for volumes")
+        boolean details;
+
         @Override
         public void run(CommandContext ctx) {
             StoragePool p = pool(ctx);
             List<StorageVolume> vols = new ArrayList<>(p.listAllVolumes());
             vols.sort(Comparator.comparing(StorageVolume::name));
+            if (details) {
+                // virsh's columns; sizes as vol-info shows them
+                VirshTable t = new VirshTable("Name", "Path", "Type", "Capacity", "Allocation");
+                for (StorageVolume v : vols) {
+                    StorageVolume.Info info = v.info();
+                    t.row(v.name(), v.path(), info.type().label(), Sizes.pretty(info.capacity()),
+                            Sizes.pretty(info.allocation()));
+                }
+                t.print(ctx.out(), ctx.quiet());
+                return;
+            }
             VirshTable t = new VirshTable("Name", "Path");
             vols.forEach(v -> t.row(v.name(), v.path()));
             t.print(ctx.out(), ctx.quiet());

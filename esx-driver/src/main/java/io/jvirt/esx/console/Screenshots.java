@@ -56,7 +56,7 @@ public final class Screenshots {
         URL url = screenUrl(session.sdkUrl(), d.mor().getValue());
         HttpURLConnection c = null;
         try {
-            c = session.openFileConnection(url, "GET /screen");
+            c = session.openFileConnection(url, "GET");
             int status = c.getResponseCode();
             if (status == 404 && supported.isEmpty()) {
                 throw new HypervisorException(ErrorCode.OPERATION_UNSUPPORTED, ErrorDomain.ESX,
