@@ -192,6 +192,7 @@ public final class DomainCloner {
                         p -> p.copyVirtualDiskTask(vdm, from, datacenter, to, datacenter, null, false),
                         Tasks.Watch.none(), ProgressListener.NONE, "Could not copy disk '" + from + "' to '" + to + "'");
             }
+            copyNvram(session, parsed, mapper, datastore, fileBase);
             String vmxFile = fileBase + "/" + fileBase + ".vmx";
             URL url = FolderUrls.file(session.sdkUrl(), vmxFile, datacenterPath, datastore);
             session.upload(url, clone.vmx().getBytes(StandardCharsets.UTF_8));
@@ -211,6 +212,31 @@ public final class DomainCloner {
             removeDirectory(session, directory, datacenter, e);
             throw e;
         }
+    }
+
+    /**
+     * The source's NVRAM (BIOS/EFI settings such as the boot order, a few KiB) goes with the
+     * clone as {@code <new name>.nvram}; a source that has none yet (never powered on) is fine.
+     */
+    private void copyNvram(VimSession session, VmxFile source, EsxFileNameMapper mapper, String datastore,
+                                  String fileBase) {
+        String nvram = source.get("nvram");
+        if (nvram == null || nvram.isEmpty()) {
+            return;
+        }
+        DatastorePath from = DatastorePath.parse(mapper.toSource(nvram, false).orElseThrow());
+        byte[] data;
+        try {
+            data = session.download(FolderUrls.file(session.sdkUrl(), from.directoryAndFileName(),
+                    ctx.scope().datacenterPath(), from.datastoreName()));
+        } catch (HypervisorException e) {
+            if (e.code() == ErrorCode.HTTP_ERROR && e.getMessage().contains(" 404 ")) {
+                return;
+            }
+            throw e;
+        }
+        session.upload(FolderUrls.file(session.sdkUrl(), fileBase + "/" + fileBase + ".nvram",
+                ctx.scope().datacenterPath(), datastore), data);
     }
 
     private static void makeDirectory(VimSession session, String directory, ManagedObjectReference datacenter) {
