@@ -68,7 +68,7 @@ class VcsimCloneConsoleTest {
             assertEquals(DomainState.RUNNING, cluster.lookupDomainByName("vcsim-clone").currentState());
             HypervisorException taken = assertThrows(HypervisorException.class,
                     () -> source.clone("vcsim-clone", CloneOptions.defaults()));
-            assertEquals(ErrorCode.OPERATION_FAILED, taken.code());
+            assertEquals(ErrorCode.DOM_EXIST, taken.code());
         }
     }
 

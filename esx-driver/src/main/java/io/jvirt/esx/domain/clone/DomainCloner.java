@@ -77,7 +77,8 @@ public final class DomainCloner {
     private void requireFreeName(String name) {
         try {
             Domain existing = ctx.reads().lookupByName(name);
-            throw new HypervisorException(ErrorCode.OPERATION_FAILED, ErrorDomain.ESX,
+            // libvirt's code and words for a taken name (as the test driver's define)
+            throw new HypervisorException(ErrorCode.DOM_EXIST, ErrorDomain.ESX,
                     "domain '" + name + "' already exists with uuid " + existing.uuid());
         } catch (HypervisorException e) {
             if (e.code() != ErrorCode.NO_DOMAIN) {

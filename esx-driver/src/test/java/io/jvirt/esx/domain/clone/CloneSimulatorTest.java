@@ -72,7 +72,7 @@ class CloneSimulatorTest {
                     () -> off.clone("c1", new CloneOptions("s1", true, null)));
             assertEquals(ErrorCode.ARGUMENT_UNSUPPORTED, linked.code());
             assertTrue(linked.getMessage().contains("vCenter"), linked.getMessage());
-            assertEquals(ErrorCode.OPERATION_FAILED, assertThrows(HypervisorException.class,
+            assertEquals(ErrorCode.DOM_EXIST, assertThrows(HypervisorException.class,
                     () -> off.clone("ha-host_VM0", CloneOptions.defaults())).code());
             assertEquals(ErrorCode.NO_STORAGE_POOL, assertThrows(HypervisorException.class,
                     () -> off.clone("c1", new CloneOptions(null, false, "nope"))).code());
