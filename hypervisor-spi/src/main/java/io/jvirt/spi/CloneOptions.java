@@ -1,5 +1,11 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.HypervisorException;
+
+import io.jvirt.spi.error.ErrorDomain;
+
+import io.jvirt.spi.error.ErrorCode;
+
 /**
  * How {@link Domain#clone} copies a domain.
  *

@@ -2,9 +2,9 @@ package io.jvirt.testdriver;
 
 import io.jvirt.testdriver.TestHost.DomainEntry;
 import io.jvirt.spi.CloneOptions;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DiskDef;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.InterfaceDef;

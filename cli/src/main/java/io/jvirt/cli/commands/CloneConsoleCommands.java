@@ -1,13 +1,13 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.CloneOptions;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainJobInfo;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.Screenshot;
 import io.jvirt.spi.keys.KeycodeSet;
 import io.jvirt.spi.keys.Keycodes;

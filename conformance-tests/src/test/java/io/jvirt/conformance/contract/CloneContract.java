@@ -4,7 +4,7 @@ import io.jvirt.spi.CloneOptions;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

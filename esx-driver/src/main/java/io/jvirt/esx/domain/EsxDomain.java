@@ -316,7 +316,7 @@ public final class EsxDomain implements Domain {
     @Override
     public void setCurrentSnapshot(String snapshotName) {
         snapshotLookupByName(snapshotName);
-        throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.OPERATION_UNSUPPORTED, io.jvirt.spi.ErrorDomain.ESX,
+        throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.OPERATION_UNSUPPORTED, io.jvirt.spi.error.ErrorDomain.ESX,
                 "Cannot make snapshot '" + snapshotName + "' current without reverting to it: vSphere changes its"
                         + " current snapshot only with RevertToSnapshot, which also resets the domain's disks and"
                         + " memory (use snapshot-revert for that)");

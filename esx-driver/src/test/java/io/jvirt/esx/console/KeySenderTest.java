@@ -1,7 +1,7 @@
 package io.jvirt.esx.console;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.keys.KeycodeSet;
 import io.jvirt.spi.keys.Keycodes;
 import io.jvirt.vim25.UsbScanCodeSpec;
