@@ -299,10 +299,6 @@ public class VimPortImpl implements VimPortType {
         return callAuthenticated(() -> services.console.acquireTicket(_this, ticketType));
     }
 
-    @Override
-    public io.jvirt.vim25.VirtualMachineMksTicket acquireMksTicket(ManagedObjectReference _this) {
-        return callAuthenticated(() -> services.console.acquireMksTicket(_this));
-    }
 
     // ----- datastores and disks
 

@@ -4,7 +4,6 @@ import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.UsbScanCodeSpec;
 import io.jvirt.vim25.UsbScanCodeSpecKeyEvent;
 import io.jvirt.vim25.UsbScanCodeSpecModifierType;
-import io.jvirt.vim25.VirtualMachineMksTicket;
 import io.jvirt.vim25.VirtualMachinePowerState;
 import io.jvirt.vim25.VirtualMachineTicket;
 import java.security.SecureRandom;
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A VM's console: PutUsbScanCodes records the key events it is sent (see
- * {@link VsphereSimulator#sentKeys}), AcquireTicket("webmks"/"mks") and AcquireMksTicket hand out
+ * {@link VsphereSimulator#sentKeys}), AcquireTicket("webmks"/"mks") hands out
  * one-time tickets for the simulator's own address. All need a powered-on VM, as on ESX.
  */
 final class VmConsole {
@@ -69,18 +68,6 @@ final class VmConsole {
             t.setCfgFile("/vmfs/volumes/datastore1/" + vmRef.getValue() + ".vmx");
             t.setHost(host);
             t.setPort(port.getAsInt());
-            return t;
-        });
-    }
-
-    VirtualMachineMksTicket acquireMksTicket(ManagedObjectReference vmRef) {
-        return inventory.read(() -> {
-            poweredOn(vmRef);
-            VirtualMachineMksTicket t = new VirtualMachineMksTicket();
-            t.setTicket(ticket());
-            t.setCfgFile("/vmfs/volumes/datastore1/" + vmRef.getValue() + ".vmx");
-            t.setHost(host);
-            t.setPort(902);
             return t;
         });
     }
