@@ -1,5 +1,6 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.commands.CloneConsoleCommands;
 import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
@@ -56,6 +57,11 @@ import picocli.CommandLine.Model.CommandSpec;
         // events and statistics
         EventCommands.Event.class, StatsCommands.Domstats.class, StatsCommands.Dommemstat.class,
         StatsCommands.Domblklist.class, StatsCommands.Domiflist.class,
+        // clone, console, jobs, sysinfo
+        CloneConsoleCommands.Clone.class, CloneConsoleCommands.ScreenshotCommand.class,
+        CloneConsoleCommands.SendKey.class, CloneConsoleCommands.Domdisplay.class,
+        CloneConsoleCommands.Domjobinfo.class, CloneConsoleCommands.Domjobabort.class,
+        CloneConsoleCommands.Sysinfo.class,
 })
 public final class CommandCatalog {
 

@@ -50,7 +50,7 @@ class ReadOnlyCommandsTest {
             entry("hostname", uses("hostname", READS)),
             entry("nodeinfo", uses("nodeinfo", READS)),
             entry("capabilities", uses("capabilities", READS)),
-            entry("list", uses("list --all", READS)),
+            entry("list", uses("list --all", READS, "list --title", READS)),
             entry("dominfo", uses("dominfo test", READS)),
             entry("domstate", uses("domstate test", READS)),
             entry("domid", uses("domid test", READS)),
@@ -82,7 +82,7 @@ class ReadOnlyCommandsTest {
             entry("snapshot-create-as", uses("snapshot-create-as test s1", WRITES,
                     "snapshot-create-as test s1 --print-xml", READS)),
             entry("snapshot-list", uses("snapshot-list test", READS)),
-            entry("snapshot-current", uses("snapshot-current test", READS)),
+            entry("snapshot-current", uses("snapshot-current test", READS, "snapshot-current test s1", WRITES)),
             entry("snapshot-parent", uses("snapshot-parent test s1", READS)),
             entry("snapshot-dumpxml", uses("snapshot-dumpxml test s1", READS)),
             entry("snapshot-revert", uses("snapshot-revert test s1", WRITES)),
@@ -91,7 +91,7 @@ class ReadOnlyCommandsTest {
             entry("pool-info", uses("pool-info default-pool", READS)),
             entry("pool-dumpxml", uses("pool-dumpxml default-pool", READS)),
             entry("pool-refresh", uses("pool-refresh default-pool", WRITES)),
-            entry("vol-list", uses("vol-list default-pool", READS)),
+            entry("vol-list", uses("vol-list default-pool", READS, "vol-list default-pool --details", READS)),
             entry("vol-info", uses("vol-info v --pool default-pool", READS)),
             entry("vol-dumpxml", uses("vol-dumpxml v --pool default-pool", READS)),
             entry("vol-create-as", uses("vol-create-as default-pool v 1M", WRITES,
@@ -112,7 +112,15 @@ class ReadOnlyCommandsTest {
             entry("domstats", uses("domstats", READS, "domstats test --state", READS)),
             entry("dommemstat", uses("dommemstat test", READS)),
             entry("domblklist", uses("domblklist test", READS)),
-            entry("domiflist", uses("domiflist test", READS)));
+            entry("domiflist", uses("domiflist test", READS)),
+            entry("clone", uses("clone test t2", WRITES, "clone test t2 --snapshot s1 --linked --pool p", WRITES)),
+            entry("screenshot", uses("screenshot test", WRITES, "screenshot test f.png --screen 0", WRITES)),
+            entry("send-key", uses("send-key test KEY_A", WRITES)),
+            // a console ticket grants access to the console: not for read-only connections
+            entry("domdisplay", uses("domdisplay test", WRITES)),
+            entry("domjobinfo", uses("domjobinfo test", READS)),
+            entry("domjobabort", uses("domjobabort test", WRITES)),
+            entry("sysinfo", uses("sysinfo", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();

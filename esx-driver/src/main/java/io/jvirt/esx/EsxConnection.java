@@ -353,6 +353,20 @@ public final class EsxConnection implements Connection, MigrationDestination {
         return isEncrypted();
     }
 
+    /** libvirt's SMBIOS sysinfo XML from the primary host's hardware (one request; see {@link io.jvirt.esx.node.Sysinfo}). */
+    @Override
+    public String sysinfo() {
+        ensureOpen();
+        if (scope.hostSystem() == null) {
+            throw new HypervisorException(ErrorCode.OPERATION_INVALID, ErrorDomain.ESX,
+                    "the connection's scope has no host to read system information from");
+        }
+        ObjectProps h = PropertyReader.retrieve(primary, Specs.filter(Specs.from(scope.hostSystem(), false),
+                Specs.props("HostSystem", io.jvirt.esx.node.Sysinfo.BIOS, io.jvirt.esx.node.Sysinfo.SYSTEM))).get(0);
+        return io.jvirt.esx.node.Sysinfo.xml(h.get(io.jvirt.esx.node.Sysinfo.BIOS, io.jvirt.vim25.HostBIOSInfo.class).orElse(null),
+                h.get(io.jvirt.esx.node.Sysinfo.SYSTEM, io.jvirt.vim25.HostSystemInfo.class).orElse(null));
+    }
+
     @Override
     public NodeInfo nodeInfo() {
         ensureOpen();

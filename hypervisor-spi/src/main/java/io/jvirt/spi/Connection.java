@@ -275,4 +275,12 @@ public interface Connection extends AutoCloseable {
     default List<DomainStats> domainStats(List<Domain> domains, Set<StatsGroup> groups) {
         throw HypervisorException.noSupport("domainStats");
     }
+
+    // ---- host system information -------------------------------------------------------------
+
+    /** libvirt's {@code virConnectGetSysinfo}: the host's SMBIOS data as {@code <sysinfo type='smbios'>} XML. */
+    @ReadOnlyAllowed
+    default String sysinfo() {
+        throw HypervisorException.noSupport("sysinfo");
+    }
 }

@@ -275,4 +275,64 @@ public interface Domain {
                            long bandwidth, ProgressListener progress) {
         throw HypervisorException.noSupport("Domain.migrate");
     }
+
+    // ---- clone, console and jobs (jvirt additions) ----------------------------------------
+
+    /**
+     * Copies this domain into a new, shut-off domain named {@code newName} with a fresh UUID and
+     * fresh MAC addresses (libvirt has no clone; virt-clone does this for other hypervisors).
+     *
+     * @return the new domain
+     */
+    default Domain clone(String newName, CloneOptions options) {
+        throw HypervisorException.noSupport("Domain.clone");
+    }
+
+    /** An image of console {@code screen} (0 is the first), libvirt's {@code virDomainScreenshot}. */
+    default Screenshot screenshot(int screen) {
+        throw HypervisorException.noSupport("Domain.screenshot");
+    }
+
+    /**
+     * Presses the keys together and releases them after {@code holdTimeMs} milliseconds, libvirt's
+     * {@code virDomainSendKey}.
+     *
+     * @param codeset  the code set of {@code keycodes}
+     * @param keycodes up to 16 key codes
+     */
+    default void sendKey(io.jvirt.spi.keys.KeycodeSet codeset, int holdTimeMs, int[] keycodes) {
+        throw HypervisorException.noSupport("Domain.sendKey");
+    }
+
+    /**
+     * A URI to connect to the domain's graphical console ({@code virsh domdisplay}):
+     * {@code vnc://host:port} where the domain has a VNC server, else the driver's console URL
+     * (for ESX: a WebMKS URL with a one-time ticket). Denied on read-only connections (a ticket
+     * grants console access).
+     *
+     * @param type            {@code vnc}, {@code webmks}, or null for the first available
+     * @param includePassword add the VNC password to the URI
+     */
+    default String displayUri(String type, boolean includePassword) {
+        throw HypervisorException.noSupport("Domain.displayUri");
+    }
+
+    /** The running background job, libvirt's {@code virDomainGetJobInfo}. */
+    @ReadOnlyAllowed
+    default DomainJobInfo jobInfo() {
+        throw HypervisorException.noSupport("Domain.jobInfo");
+    }
+
+    /** Cancels the running background job, libvirt's {@code virDomainAbortJob}. */
+    default void abortJob() {
+        throw HypervisorException.noSupport("Domain.abortJob");
+    }
+
+    /**
+     * Makes snapshot {@code name} the current one without reverting to it ({@code virsh
+     * snapshot-current DOM NAME}).
+     */
+    default void setCurrentSnapshot(String name) {
+        throw HypervisorException.noSupport("Domain.setCurrentSnapshot");
+    }
 }

@@ -374,4 +374,19 @@ final class TestConnection implements Connection {
             return out;
         });
     }
+
+    /** libvirt's test driver's fixed SMBIOS data (what {@code virsh -c test:///default sysinfo} prints). */
+    @Override
+    public String sysinfo() {
+        return """
+                <sysinfo type='smbios'>
+                  <bios>
+                    <entry name='vendor'>LENOVO</entry>
+                    <entry name='version'>G4ETA1WW (2.61 )</entry>
+                    <entry name='date'>05/07/2014</entry>
+                    <entry name='release'>2.61</entry>
+                  </bios>
+                </sysinfo>
+                """;
+    }
 }

@@ -391,6 +391,73 @@ final class TestDomain implements Domain {
         change(f);
     }
 
+    // ---- clone, console (TestDomainCopies) --------------------------------------------------
+
+    @Override
+    public Domain clone(String newName, io.jvirt.spi.CloneOptions options) {
+        io.jvirt.spi.CloneOptions opts = options == null ? io.jvirt.spi.CloneOptions.defaults() : options;
+        TestHost h = conn.host();
+        Domain clone = h.read(() -> {
+            DomainEntry source = h.domain(uuid);
+            String poolPath = opts.pool() == null ? null : h.pool(opts.pool()).path;
+            return new TestDomain(conn, h.define(TestDomainCopies.cloneOf(source, newName, opts, poolPath)));
+        });
+        conn.lifecycle(clone.name(), clone.uuid(), LifecycleEvent.DEFINED, LifecycleEvent.DEFINED_ADDED);
+        return clone;
+    }
+
+    @Override
+    public io.jvirt.spi.Screenshot screenshot(int screen) {
+        if (screen != 0) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.TEST, "invalid argument: screen " + screen
+                    + " does not exist (the test domain has one)");
+        }
+        read(e -> {
+            if (!e.state.isActive()) {
+                throw invalid("is not running");
+            }
+            return null;
+        });
+        return new io.jvirt.spi.Screenshot("image/png", TestDomainCopies.screenshotPng());
+    }
+
+    @Override
+    public void sendKey(io.jvirt.spi.keys.KeycodeSet codeset, int holdTimeMs, int[] keycodes) {
+        if (keycodes == null || keycodes.length == 0 || keycodes.length > 16) {
+            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.TEST,
+                    "invalid argument: between 1 and 16 keys can be sent");
+        }
+        read(e -> {
+            if (!e.state.isActive()) {
+                throw invalid("is not running");
+            }
+            return null;
+        });
+    }
+
+    /** virsh's domdisplay from the definition: a VNC display with a port, else virsh's error. */
+    @Override
+    public String displayUri(String type, boolean includePassword) {
+        return read(e -> {
+            if (e.state.isActive() && e.config.devices() != null) {
+                for (io.jvirt.spi.xml.GraphicsDef g : e.config.devices().graphics()) {
+                    if ("vnc".equals(g.type()) && g.port() >= 5900 && (type == null || "vnc".equals(type))) {
+                        String host = g.listenAddress() == null ? "localhost" : g.listenAddress();
+                        String password = includePassword && g.passwd() != null ? ":" + g.passwd().reveal() + "@" : "";
+                        return "vnc://" + password + host + ":" + (g.port() - 5900);
+                    }
+                }
+            }
+            throw new HypervisorException(ErrorCode.OPERATION_FAILED, ErrorDomain.TEST, "No graphical display found");
+        });
+    }
+
+    /** As libvirt's test driver: the named snapshot becomes current, nothing is reverted. */
+    @Override
+    public void setCurrentSnapshot(String snapshotName) {
+        change(e -> e.currentSnapshot = e.snapshot(snapshotName).name);
+    }
+
     @Override
     public String toString() {
         return "TestDomain[" + name + ", " + uuid + "]";

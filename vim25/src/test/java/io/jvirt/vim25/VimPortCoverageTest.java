@@ -30,7 +30,9 @@ class VimPortCoverageTest {
             "QueryVirtualDiskUuid", "RefreshDatastore",
             "AddVirtualSwitch", "RemoveVirtualSwitch", "AddPortGroup", "RemovePortGroup", "RescanHba",
             // watch: events and statistics
-            "CreateCollectorForEvents", "DestroyCollector");
+            "CreateCollectorForEvents", "DestroyCollector",
+            // clone and console
+            "CloneVM_Task", "PutUsbScanCodes", "AcquireTicket");
 
     @Test
     void everyDriverMethodIsAnOperationOfThePort() {

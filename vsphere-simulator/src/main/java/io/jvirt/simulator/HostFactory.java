@@ -129,6 +129,14 @@ final class HostFactory {
         system.setUuid(uuid);
         system.setSerialNumber("VMware-" + uuid.substring(0, 8));
         hardware.setSystemInfo(system);
+        // clone: the BIOS of a VMware virtual platform, as an ESXi running in a VM reports it
+        io.jvirt.vim25.HostBIOSInfo bios = new io.jvirt.vim25.HostBIOSInfo();
+        bios.setVendor("Phoenix Technologies LTD");
+        bios.setBiosVersion("6.00");
+        bios.setReleaseDate(Xml.dateTime(java.time.Instant.parse("2020-11-12T00:00:00Z")));
+        bios.setMajorRelease(4);
+        bios.setMinorRelease(6);
+        hardware.setBiosInfo(bios);
         HostCpuInfo cpu = new HostCpuInfo();
         cpu.setNumCpuPackages((short) 2);
         cpu.setNumCpuCores((short) 8);

@@ -41,7 +41,7 @@ final class SimulatorServer implements AutoCloseable {
         folder.getFilters().add(cookies);
         server.createContext("/sdk/vimServiceVersions.xml",
                 new ServiceVersionsHandler(services.serviceContent.getAbout().getApiVersion()));
-        server.createContext("/screen", new ScreenHandler(services.inventory, services.counter, username, password));
+        server.createContext("/screen", new ScreenHandler(services.inventory, services.counter, services.sessions, username, password));
         server.start();
     }
 

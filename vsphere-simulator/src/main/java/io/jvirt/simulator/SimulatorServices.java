@@ -33,6 +33,10 @@ final class SimulatorServices {
     final InventoryQueries queries;
     final ServiceContent serviceContent;
     final AtomicReference<Duration> taskDuration;
+    // clone: CloneVM_Task, PutUsbScanCodes, AcquireTicket (the server's port is set once it listens)
+    final java.util.concurrent.atomic.AtomicInteger serverPort = new java.util.concurrent.atomic.AtomicInteger(443);
+    final VmConsole console = new VmConsole(inventory, "127.0.0.1", serverPort::get);
+    final VmCloning cloning;
 
     SimulatorServices(SimulatorModel model, String username, String password, int vmCount, int clusterHosts,
                       boolean nestedFolders, int pageSize, Duration taskDuration, ScheduledExecutorService executor) {
@@ -60,5 +64,6 @@ final class SimulatorServices {
         InventoryBuilder builder = new InventoryBuilder(inventory, ids, model, network);
         this.serviceContent = inventory.write(() -> builder.build(vmCount, clusterHosts, nestedFolders));
         this.registration = new VmRegistration(inventory, datastores, builder.vmFactory(), tasks);
+        this.cloning = new VmCloning(inventory, tasks, builder.vmFactory(), model == SimulatorModel.VPX);
     }
 }

@@ -281,6 +281,25 @@ public class VimPortImpl implements VimPortType {
         runAuthenticated(() -> services.autoStart.reconfigure(_this, spec));
     }
 
+    // ----- clone and console
+
+    @Override
+    public ManagedObjectReference cloneVMTask(ManagedObjectReference _this, ManagedObjectReference folder, String name,
+                                              io.jvirt.vim25.VirtualMachineCloneSpec spec) {
+        return call(() -> services.cloning.clone(_this, folder, name, spec, authenticated()));
+    }
+
+    @Override
+    public int putUsbScanCodes(ManagedObjectReference _this, io.jvirt.vim25.UsbScanCodeSpec spec) {
+        return callAuthenticated(() -> services.console.putUsbScanCodes(_this, spec));
+    }
+
+    @Override
+    public io.jvirt.vim25.VirtualMachineTicket acquireTicket(ManagedObjectReference _this, String ticketType) {
+        return callAuthenticated(() -> services.console.acquireTicket(_this, ticketType));
+    }
+
+
     // ----- datastores and disks
 
     @Override

@@ -67,6 +67,7 @@ public final class VsphereSimulator implements AutoCloseable {
         services.history.setEnabled(config.eventHistory);
         server = new SimulatorServer(services, config.tls ? tlsMaterial() : null, config.port,
                 config.requireSessionForFiles, config.username, config.password, httpExecutor);
+        services.serverPort.set(server.port());
         return this;
     }
 
@@ -274,6 +275,26 @@ public final class VsphereSimulator implements AutoCloseable {
             DatastoreFiles files = state().datastores.files(datastore);
             files.makeDirectories(DatastoreFiles.parentOf(DatastorePath.normalize(path)));
             files.write(path, content);
+        });
+    }
+
+    /**
+     * The key events PutUsbScanCodes delivered to a VM, oldest first, each as
+     * {@code "<HID usage>"} or {@code "<modifier>+...+<HID usage>"}, e.g. {@code "leftControl+leftAlt+76"}.
+     */
+    public List<String> sentKeys(String vmName) {
+        return state().console.sentKeys(vmName).stream()
+                .map(k -> k.modifiers().isEmpty() ? Integer.toString(k.usage())
+                        : String.join("+", k.modifiers()) + "+" + k.usage())
+                .toList();
+    }
+
+    /** The VM a vCenter clone was made from, if {@code vmName} is one (CloneVM_Task). */
+    public Optional<String> clonedFrom(String vmName) {
+        return state().inventory.read(() -> {
+            Object source = vm(vmName).internal("clonedFrom");
+            return source instanceof io.jvirt.vim25.ManagedObjectReference ref
+                    ? state().inventory.find(ref).map(m -> String.valueOf(m.get("name"))) : Optional.<String>empty();
         });
     }
 

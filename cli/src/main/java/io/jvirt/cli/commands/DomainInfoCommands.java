@@ -52,6 +52,8 @@ public final class DomainInfoCommands {
         boolean paused;
         @Option(names = "--state-shutoff", description = "list domains in shutoff state")
         boolean shutoff;
+        @Option(names = "--title", description = "show domain title")
+        boolean title;
 
         @Override
         public void run(CommandContext ctx) {
@@ -81,6 +83,18 @@ public final class DomainInfoCommands {
                 for (Domain d : domains) {
                     ctx.out().println(uuid && name ? d.uuid() + " " + d.name() : uuid ? d.uuid().toString() : d.name());
                 }
+                return;
+            }
+            if (title) {
+                // virsh reads <title> from the inactive XML; the ESX driver has none (libvirt maps
+                // the VMX annotation to <description>), so its Title column stays empty
+                VirshTable t = new VirshTable("Id", "Name", "State", "Title");
+                for (Domain d : domains) {
+                    String text = io.jvirt.spi.xml.DomainXml.parse(d.xmlDesc(Set.of(io.jvirt.spi.DomainXmlFlag.INACTIVE)))
+                            .title();
+                    t.row(id(d), d.name(), d.state().label(), text == null ? "" : text);
+                }
+                t.print(ctx.out(), ctx.quiet());
                 return;
             }
             VirshTable t = new VirshTable("Id", "Name", "State");

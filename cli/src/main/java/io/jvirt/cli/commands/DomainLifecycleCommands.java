@@ -37,7 +37,7 @@ public final class DomainLifecycleCommands {
         public void run(CommandContext ctx) {
             Domain d = ctx.lookup().domain(domain.value(name()));
             attempt(failed(d.name()), () -> act(ctx, d));
-            ctx.out().println(done(d.name()));
+            ctx.printExtra(done(d.name()));
         }
     }
 
@@ -149,15 +149,15 @@ public final class DomainLifecycleCommands {
                 throw new CliFailure("Failed to check for domain managed save image", e);
             }
             if (!has) {
-                // virsh prints this without a newline; the command's trailing newline ends it
-                ctx.out().print("Domain '" + d.name() + "' has no manage save image; removal skipped");
-                if (ctx.quiet()) {
-                    ctx.out().println();
+                // virsh prints this without a newline (the command's trailing newline ends it),
+                // and nothing with -q (vshPrintExtra)
+                if (!ctx.quiet()) {
+                    ctx.out().print("Domain '" + d.name() + "' has no manage save image; removal skipped");
                 }
                 return;
             }
             attempt("Failed to remove managed save image for domain '" + d.name() + "'", () -> d.managedSaveRemove());
-            ctx.out().println("Removed managedsave image for domain '" + d.name() + "'");
+            ctx.printExtra("Removed managedsave image for domain '" + d.name() + "'");
         }
     }
 
@@ -180,7 +180,7 @@ public final class DomainLifecycleCommands {
             } catch (HypervisorException e) {
                 throw new CliFailure("Failed to define domain from " + f, e);
             }
-            ctx.out().println("Domain '" + d.name() + "' defined from " + f);
+            ctx.printExtra("Domain '" + d.name() + "' defined from " + f);
         }
     }
 }

@@ -252,7 +252,7 @@ public final class DomainResourceCommands {
                 throw new CliFailure(disable ? "Failed to unmark domain '" + d.name() + "' as autostarted"
                         : "Failed to mark domain '" + d.name() + "' as autostarted", e);
             }
-            ctx.out().println(disable ? "Domain '" + d.name() + "' unmarked as autostarted"
+            ctx.printExtra(disable ? "Domain '" + d.name() + "' unmarked as autostarted"
                     : "Domain '" + d.name() + "' marked as autostarted");
         }
     }

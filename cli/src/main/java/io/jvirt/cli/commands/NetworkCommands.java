@@ -107,7 +107,7 @@ public final class NetworkCommands {
             } catch (HypervisorException e) {
                 throw new CliFailure("Failed to define network from " + f, e);
             }
-            ctx.out().println("Network " + n.name() + " defined from " + f);
+            ctx.printExtra("Network " + n.name() + " defined from " + f);
         }
     }
 
@@ -117,7 +117,7 @@ public final class NetworkCommands {
         public void run(CommandContext ctx) {
             Network n = network(ctx);
             attempt("Failed to undefine network " + n.name(), () -> n.undefine());
-            ctx.out().println("Network " + n.name() + " has been undefined");
+            ctx.printExtra("Network " + n.name() + " has been undefined");
         }
     }
 }

@@ -123,7 +123,7 @@ public final class SnapshotCommands {
             }
             Domain d = ctx.lookup().domain(domain.value(name()));
             DomainSnapshot s = ctx.withProgress("Snapshot", true, p -> d.createSnapshot(xml.toString(), flags, p));
-            ctx.out().println("Domain snapshot " + s.name() + " created");
+            ctx.printExtra("Domain snapshot " + s.name() + " created");
         }
     }
 
@@ -188,19 +188,42 @@ public final class SnapshotCommands {
 
     }
 
-    @Command(name = "snapshot-current", description = "Get the current snapshot")
-    @ReadOnlyCommand
+    @Command(name = "snapshot-current", description = "Get or set the current snapshot")
     public static final class Current extends VirshCommand {
         @Mixin
         DomainArg domain;
+        @picocli.CommandLine.Parameters(index = "1", arity = "0..1", paramLabel = "<snapshotname>",
+                description = "name of existing snapshot to make current")
+        String snapshotName;
+        @Option(names = "--snapshotname", paramLabel = "<snapshotname>", hidden = true)
+        String snapshotNameOption;
         @Option(names = "--name", description = "list the name, rather than the full xml")
         boolean nameOnly;
         @Option(names = "--security-info", description = "include security sensitive information in XML dump")
         boolean securityInfo;
 
+        private String target() {
+            return snapshotNameOption != null ? snapshotNameOption : snapshotName;
+        }
+
+        /** Showing the current snapshot reads; naming one sets it. */
+        @Override
+        protected boolean readOnlyUse() {
+            return target() == null;
+        }
+
         @Override
         public void run(CommandContext ctx) {
             Domain d = ctx.lookup().domain(domain.value(name()));
+            String target = target();
+            if (target != null) {
+                if (nameOnly || securityInfo) {
+                    throw CliFailure.usage("Options --name and --security-info are mutually exclusive with <snapshotname>");
+                }
+                d.setCurrentSnapshot(target);
+                ctx.printExtra("Snapshot " + target + " set as current");
+                return;
+            }
             DomainSnapshot s = current(d);
             if (nameOnly) {
                 ctx.out().println(s.name());
@@ -264,7 +287,7 @@ public final class SnapshotCommands {
             Domain d = ctx.lookup().domain(domain.value(name()));
             DomainSnapshot s = resolve(d);
             ctx.runWithProgress("Revert", true, p -> s.revert(p));
-            ctx.out().println("Domain snapshot " + s.name() + " reverted");
+            ctx.printExtra("Domain snapshot " + s.name() + " reverted");
         }
     }
 
@@ -287,7 +310,7 @@ public final class SnapshotCommands {
                 flags.add(SnapshotFlag.METADATA_ONLY);
             }
             attempt("Failed to delete snapshot " + s.name(), () -> ctx.runWithProgress("Delete", true, p -> s.delete(flags, p)));
-            ctx.out().println(children ? "Domain snapshot " + s.name() + " children deleted"
+            ctx.printExtra(children ? "Domain snapshot " + s.name() + " children deleted"
                     : "Domain snapshot " + s.name() + " deleted");
         }
     }

@@ -122,18 +122,32 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StoragePool p = pool(ctx);
             attempt("Failed to refresh pool " + p.name(), () -> p.refresh());
-            ctx.out().println("Pool " + p.name() + " refreshed");
+            ctx.printExtra("Pool " + p.name() + " refreshed");
         }
     }
 
     @Command(name = "vol-list", description = "list vols")
     @ReadOnlyCommand
     public static final class VolList extends PoolCommand {
+        @Option(names = "--details", description = "display extended details for volumes")
+        boolean details;
+
         @Override
         public void run(CommandContext ctx) {
             StoragePool p = pool(ctx);
             List<StorageVolume> vols = new ArrayList<>(p.listAllVolumes());
             vols.sort(Comparator.comparing(StorageVolume::name, NameOrder.VIRSH));
+            if (details) {
+                // virsh's columns; sizes as vol-info shows them
+                VirshTable t = new VirshTable("Name", "Path", "Type", "Capacity", "Allocation");
+                for (StorageVolume v : vols) {
+                    StorageVolume.Info info = v.info();
+                    t.row(v.name(), v.path(), info.type().label(), Sizes.pretty(info.capacity()),
+                            Sizes.pretty(info.allocation()));
+                }
+                t.print(ctx.out(), ctx.quiet());
+                return;
+            }
             VirshTable t = new VirshTable("Name", "Path");
             vols.forEach(v -> t.row(v.name(), v.path()));
             t.print(ctx.out(), ctx.quiet());
@@ -206,7 +220,7 @@ public final class StorageCommands {
             }
             StoragePool p = ctx.lookup().pool(poolName);
             attempt("Failed to create vol " + n, () -> ctx.withProgress("Create", true, pr -> p.createVolume(xml.toString(), pr)));
-            ctx.out().println("Vol " + n + " created");
+            ctx.printExtra("Vol " + n + " created");
         }
     }
 
@@ -222,7 +236,7 @@ public final class StorageCommands {
             String xml = "<volume>\n  <name>" + Xml.escape(n) + "</name>\n  <capacity>"
                     + DomainInfoCommands.optional(() -> source.info().capacity()).orElse(0L) + "</capacity>\n</volume>\n";
             attempt("Failed to clone vol from " + source.name(), () -> ctx.withProgress("Clone", true, p -> source.pool().createVolumeFrom(xml, source, p)));
-            ctx.out().println("Vol " + n + " cloned from " + source.name());
+            ctx.printExtra("Vol " + n + " cloned from " + source.name());
         }
     }
 
@@ -232,7 +246,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
             attempt("Failed to delete vol " + v.name(), () -> v.delete());
-            ctx.out().println("Vol " + v.name() + " deleted");
+            ctx.printExtra("Vol " + v.name() + " deleted");
         }
     }
 
@@ -242,7 +256,7 @@ public final class StorageCommands {
         public void run(CommandContext ctx) {
             StorageVolume v = vol(ctx);
             attempt("Failed to wipe vol " + v.name(), () -> v.wipe());
-            ctx.out().println("Vol " + v.name() + " wiped");
+            ctx.printExtra("Vol " + v.name() + " wiped");
         }
     }
 

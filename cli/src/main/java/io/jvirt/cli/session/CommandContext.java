@@ -34,6 +34,17 @@ public final class CommandContext {
         return quiet;
     }
 
+    /**
+     * An informational line ("Domain 'x' started", "Vol x created"): printed unless {@code -q},
+     * like virsh's {@code vshPrintExtra}. Every command reports its success through this, so
+     * that {@code -q} silences exactly what virsh's {@code -q} silences.
+     */
+    public void printExtra(String line) {
+        if (!quiet) {
+            io.out().println(line);
+        }
+    }
+
     public CliEnvironment io() {
         return io;
     }

@@ -79,6 +79,8 @@ final class Contracts {
         m.put(Feature.SCHEDULER, new Contract(Contracts::scheduler, (t, c) -> anyDomain(c).schedulerParameters()));
         m.put(Feature.AUTOSTART, new Contract(Contracts::autostart, (t, c) -> anyDomain(c).autostart()));
         m.put(Feature.SNAPSHOTS, new Contract(Contracts::snapshots, (t, c) -> anyDomain(c).listSnapshots(Set.of())));
+        m.put(Feature.CLONE, new Contract(CloneContract::check,
+                (t, c) -> anyDomain(c).clone("probe", io.jvirt.spi.CloneOptions.defaults())));
         m.put(Feature.STORAGE, new Contract(Contracts::storage, (t, c) -> c.listAllStoragePools()));
         m.put(Feature.NETWORKS, new Contract(Contracts::networks, (t, c) -> c.listAllNetworks()));
         m.put(Feature.INTERFACES, new Contract(Contracts::interfaces, (t, c) -> c.listAllInterfaces()));
@@ -95,7 +97,7 @@ final class Contracts {
         return e;
     }
 
-    private static Domain anyDomain(Connection c) {
+    static Domain anyDomain(Connection c) {
         List<Domain> all = c.listAllDomains();
         assertFalse(all.isEmpty(), "the target must have at least one domain");
         return all.get(0);

@@ -17,6 +17,7 @@ public enum Feature {
     SCHEDULER("scheduler parameters"),
     AUTOSTART("autostart get/set"),
     SNAPSHOTS("snapshot create, list, current, delete"),
+    CLONE("clone: new name and UUID, same resources, lists, taken name refused"),
     STORAGE("storage pools and volumes"),
     NETWORKS("networks"),
     INTERFACES("host interfaces"),

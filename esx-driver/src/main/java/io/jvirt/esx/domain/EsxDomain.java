@@ -276,6 +276,52 @@ public final class EsxDomain implements Domain {
         return writes().migration().migrate(this, destination, flags, newName, uri, bandwidth, progress);
     }
 
+    // ---- clone, console and jobs (io.jvirt.esx.domain.clone, io.jvirt.esx.console) -------------
+
+    @Override
+    public Domain clone(String newName, io.jvirt.spi.CloneOptions options) {
+        return new io.jvirt.esx.domain.clone.DomainCloner(writes().context()).clone(this, newName, options, null);
+    }
+
+    @Override
+    public io.jvirt.spi.Screenshot screenshot(int screen) {
+        return new io.jvirt.esx.console.Screenshots(writes().context()).take(this, screen);
+    }
+
+    @Override
+    public void sendKey(io.jvirt.spi.keys.KeycodeSet codeset, int holdTimeMs, int[] keycodes) {
+        new io.jvirt.esx.console.KeySender(writes().context()).send(this, codeset, holdTimeMs, keycodes);
+    }
+
+    @Override
+    public String displayUri(String type, boolean includePassword) {
+        return new io.jvirt.esx.console.ConsoleDisplay(writes().context()).uri(this, type, includePassword);
+    }
+
+    @Override
+    public io.jvirt.spi.DomainJobInfo jobInfo() {
+        return new io.jvirt.esx.console.DomainJobs(writes().context(), java.time.Clock.systemUTC()).info(this);
+    }
+
+    @Override
+    public void abortJob() {
+        new io.jvirt.esx.console.DomainJobs(writes().context(), java.time.Clock.systemUTC()).abort(this);
+    }
+
+    /**
+     * vSphere keeps the current snapshot itself ({@code snapshot.currentSnapshot}): only
+     * {@code RevertToSnapshot_Task} changes it, and that also resets the VM's disks and memory to
+     * the snapshot, which "set current" must not do. So this is refused, naming why.
+     */
+    @Override
+    public void setCurrentSnapshot(String snapshotName) {
+        snapshotLookupByName(snapshotName);
+        throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.OPERATION_UNSUPPORTED, io.jvirt.spi.error.ErrorDomain.ESX,
+                "Cannot make snapshot '" + snapshotName + "' current without reverting to it: vSphere changes its"
+                        + " current snapshot only with RevertToSnapshot, which also resets the domain's disks and"
+                        + " memory (use snapshot-revert for that)");
+    }
+
     @Override
     public String toString() {
         return "EsxDomain[" + name + ", " + uuid + ", id=" + id + ", " + state + ", " + mor.getValue() + "]";

@@ -21,7 +21,8 @@ final class NetworkXml {
         w.element("name", name);
         w.element("uuid", uuid);
         if (!forwardDevices.isEmpty()) {
-            w.start("forward").attr("mode", "bridge").open();
+            // libvirt's virNetworkDefFormat: dev= names the first forward interface, before mode
+            w.start("forward").attr("dev", forwardDevices.get(0)).attr("mode", "bridge").open();
             for (String dev : forwardDevices) {
                 w.start("interface").attr("dev", dev).close();
             }

@@ -61,7 +61,7 @@ class NetworkDriverTest {
         assertEquals("<network>\n"
                 + "  <name>vSwitch0</name>\n"
                 + "  <uuid>" + VSWITCH0 + "</uuid>\n"
-                + "  <forward mode='bridge'>\n"
+                + "  <forward dev='vmnic0' mode='bridge'>\n"
                 + "    <interface dev='vmnic0'/>\n"
                 + "  </forward>\n"
                 + "  <portgroup name='VM Network'>\n"
@@ -92,7 +92,9 @@ class NetworkDriverTest {
         Network n = c.defineNetwork(xml);
         assertEquals("vSwitchT", n.name());
         assertEquals(io.jvirt.esx.vi.Md5Uuids.of("key-vim.host.VirtualSwitch-vSwitchT"), n.uuid());
-        String expected = xml.replace("  <name>vSwitchT</name>\n", "  <name>vSwitchT</name>\n  <uuid>" + n.uuid() + "</uuid>\n");
+        // libvirt writes the first forward interface as <forward dev=...> too
+        String expected = xml.replace("  <name>vSwitchT</name>\n", "  <name>vSwitchT</name>\n  <uuid>" + n.uuid() + "</uuid>\n")
+                .replace("<forward mode='bridge'>", "<forward dev='vmnic1' mode='bridge'>");
         assertEquals(expected, n.xmlDesc());
         fails(ErrorCode.INTERNAL_ERROR, "HostVirtualSwitch already exists, editing existing ones is not supported yet",
                 () -> c.defineNetwork(xml));

@@ -102,7 +102,7 @@ class NetworkPureTest {
         String xml = NetworkXml.format("n", u, List.of("vmnic0"), both(1, 0, 2),
                 List.of(new NetworkDef.PortGroupDef("p", both(0, 5, 0))));
         assertEquals("<network>\n  <name>n</name>\n  <uuid>" + u + "</uuid>\n"
-                + "  <forward mode='bridge'>\n    <interface dev='vmnic0'/>\n  </forward>\n"
+                + "  <forward dev='vmnic0' mode='bridge'>\n    <interface dev='vmnic0'/>\n  </forward>\n"
                 + "  <bandwidth>\n    <inbound average='1' burst='2'/>\n    <outbound average='1' burst='2'/>\n  </bandwidth>\n"
                 + "  <portgroup name='p'>\n  </portgroup>\n</network>\n", xml);
         assertFalse(xml.contains("peak"));

@@ -1,0 +1,5 @@
+/**
+ * A VM's console: screenshots ({@code /screen}), keys ({@code PutUsbScanCodes}), console URLs
+ * (VNC or a WebMKS ticket) and the VM's running task as libvirt's domain job.
+ */
+package io.jvirt.esx.console;
