@@ -12,6 +12,7 @@ module io.jvirt.spi {
     exports io.jvirt.spi.driver;
     exports io.jvirt.spi.error;
     exports io.jvirt.spi.event;
+    exports io.jvirt.spi.keys;
     exports io.jvirt.spi.stats;
     exports io.jvirt.spi.uri;
     exports io.jvirt.spi.xml;

@@ -5,6 +5,7 @@
  */
 module io.jvirt.testdriver {
     requires io.jvirt.spi;
+    requires java.desktop; // screenshot: the test driver draws its PNG with javax.imageio
 
     provides io.jvirt.spi.driver.HypervisorDriver with io.jvirt.testdriver.TestDriver;
 }

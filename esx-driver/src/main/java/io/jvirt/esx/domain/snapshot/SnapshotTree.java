@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code snapshot.rootSnapshotList}: find by name (with the parent), find by MOR, count and
  * names with the {@code recurse}/{@code leaves} rules.
  */
-final class SnapshotTree {
+public final class SnapshotTree {
     private SnapshotTree() {
     }
 
