@@ -30,7 +30,8 @@ class VimPortCoverageTest {
             "QueryVirtualDiskUuid", "RefreshDatastore",
             "AddVirtualSwitch", "RemoveVirtualSwitch", "AddPortGroup", "RemovePortGroup", "RescanHba",
             // watch: events and statistics
-            "CreateCollectorForEvents", "DestroyCollector");
+            "CreateCollectorForEvents", "DestroyCollector",
+            "QueryPerf", "QueryPerfProviderSummary", "QueryOptions", "ReadNextEvents", "RewindCollector");
 
     @Test
     void everyDriverMethodIsAnOperationOfThePort() {
@@ -46,7 +47,7 @@ class VimPortCoverageTest {
     @ValueSource(strings = {"ArrayOfManagedObjectReference", "ArrayOfGuestNicInfo", "ArrayOfVirtualMachineSnapshotTree",
             "ArrayOfHostCpuIdInfo", "ArrayOfHostVirtualSwitch", "ArrayOfHostPortGroup", "ArrayOfPhysicalNic",
             "ArrayOfDatastoreHostMount", "ArrayOfAutoStartPowerInfo", "ArrayOfHostDatastoreBrowserSearchResults",
-            "ArrayOfHostHostBusAdapter", "ArrayOfScsiLun", "ArrayOfEvent", "ArrayOfString", "ArrayOfInt", "ArrayOfLong"})
+            "ArrayOfHostHostBusAdapter", "ArrayOfScsiLun", "ArrayOfEvent", "ArrayOfPerfCounterInfo", "ArrayOfString", "ArrayOfInt", "ArrayOfLong"})
     void arrayWrappersForPropertyValuesExist(String name) throws Exception {
         Class<?> wrapper = Class.forName("io.jvirt.vim25." + name);
         assertTrue(Arrays.stream(wrapper.getMethods()).anyMatch(m -> m.getReturnType() == List.class));
