@@ -4,6 +4,7 @@ import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
 import io.jvirt.cli.commands.EventCommands;
+import io.jvirt.cli.commands.IoStatsCommands;
 import io.jvirt.cli.commands.StatsCommands;
 import io.jvirt.cli.commands.HelpCommand;
 import io.jvirt.cli.commands.HostCommands;
@@ -56,6 +57,8 @@ import picocli.CommandLine.Model.CommandSpec;
         // events and statistics
         EventCommands.Event.class, StatsCommands.Domstats.class, StatsCommands.Dommemstat.class,
         StatsCommands.Domblklist.class, StatsCommands.Domiflist.class,
+        IoStatsCommands.Domblkstat.class, IoStatsCommands.Domifstat.class, IoStatsCommands.Nodecpustats.class,
+        IoStatsCommands.Nodememstats.class,
 })
 public final class CommandCatalog {
 

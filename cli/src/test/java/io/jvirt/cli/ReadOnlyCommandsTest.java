@@ -108,7 +108,11 @@ class ReadOnlyCommandsTest {
             entry("domstats", uses("domstats", READS, "domstats test --state", READS)),
             entry("dommemstat", uses("dommemstat test", READS)),
             entry("domblklist", uses("domblklist test", READS)),
-            entry("domiflist", uses("domiflist test", READS)));
+            entry("domiflist", uses("domiflist test", READS)),
+            entry("domblkstat", uses("domblkstat test hda --human", READS)),
+            entry("domifstat", uses("domifstat test vnet0", READS)),
+            entry("nodecpustats", uses("nodecpustats --cpu 0", READS, "nodecpustats --percent", READS)),
+            entry("nodememstats", uses("nodememstats", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();
