@@ -3,6 +3,10 @@ package io.jvirt.esx;
 import io.jvirt.esx.domain.DomainDriver;
 import io.jvirt.esx.events.DomainWatcher;
 import io.jvirt.esx.stats.DomainStatsReader;
+import io.jvirt.esx.stats.EsxIoStats;
+import io.jvirt.esx.stats.NodeStatsReader;
+import io.jvirt.esx.stats.PerfServer;
+import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.stats.DomainStats;
 import io.jvirt.spi.stats.StatsGroup;
 import io.jvirt.spi.event.DomainEventListener;
@@ -81,6 +85,8 @@ public final class EsxConnection implements Connection {
     private final InventoryScope scope;
     private final String capabilities;
     private final DomainDriver domains;
+    /** PerformanceManager facts (counter ids, refresh rate, limits), read once per connection. */
+    private final PerfServer perfServer;
     private final StorageDriver storage;
     private final NetworkDriver networks;
     private final InterfaceDriver interfaces;
@@ -108,6 +114,8 @@ public final class EsxConnection implements Connection {
                     .ifPresent(m -> managers.put(h.value(), m));
         }
         this.domains = new DomainDriver(this, primary, scope, managers);
+        this.perfServer = new PerfServer(primary);
+        this.domains.setIoStats(new EsxIoStats(primary, perfServer));
         this.storage = new StorageDriver(this, primary, scope);
         this.networks = new NetworkDriver(this, primary, scope);
         this.interfaces = new InterfaceDriver(this, primary, scope);
@@ -532,13 +540,25 @@ public final class EsxConnection implements Connection {
     @Override
     public List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
         ensureOpen();
-        return new DomainStatsReader(primary, scope, domains).all(groups, filters);
+        return new DomainStatsReader(primary, scope, domains, perfServer).all(groups, filters);
     }
 
     @Override
     public List<DomainStats> domainStats(List<Domain> list, Set<StatsGroup> groups) {
         ensureOpen();
-        return new DomainStatsReader(primary, scope, domains).of(list, groups);
+        return new DomainStatsReader(primary, scope, domains, perfServer).of(list, groups);
+    }
+
+    @Override
+    public List<TypedParameter> nodeCpuStats(int cpu) {
+        ensureOpen();
+        return new NodeStatsReader(primary, perfServer, scope.hostSystem()).cpu(cpu);
+    }
+
+    @Override
+    public List<TypedParameter> nodeMemoryStats(int cell) {
+        ensureOpen();
+        return new NodeStatsReader(primary, perfServer, scope.hostSystem()).memory(cell);
     }
 
     // ---- events (io.jvirt.esx.events) --------------------------------------------------------

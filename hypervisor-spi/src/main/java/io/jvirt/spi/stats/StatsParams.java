@@ -102,16 +102,22 @@ public final class StatsParams {
             }
             InterfaceStats s = io.apply(n);
             if (s != null) {
-                counter(out, p + "rx.bytes", s.rxBytes());
-                counter(out, p + "rx.pkts", s.rxPackets());
-                counter(out, p + "rx.errs", s.rxErrs());
-                counter(out, p + "rx.drop", s.rxDrop());
-                counter(out, p + "tx.bytes", s.txBytes());
-                counter(out, p + "tx.pkts", s.txPackets());
-                counter(out, p + "tx.errs", s.txErrs());
-                counter(out, p + "tx.drop", s.txDrop());
+                netCounters(out, i, s);
             }
         }
+    }
+
+    /** {@code net.<index>.rx.bytes} ... {@code tx.drop} (negative values left out). */
+    public static void netCounters(List<TypedParameter> out, int index, InterfaceStats s) {
+        String p = "net." + index + ".";
+        counter(out, p + "rx.bytes", s.rxBytes());
+        counter(out, p + "rx.pkts", s.rxPackets());
+        counter(out, p + "rx.errs", s.rxErrs());
+        counter(out, p + "rx.drop", s.rxDrop());
+        counter(out, p + "tx.bytes", s.txBytes());
+        counter(out, p + "tx.pkts", s.txPackets());
+        counter(out, p + "tx.errs", s.txErrs());
+        counter(out, p + "tx.drop", s.txDrop());
     }
 
     private static void counter(List<TypedParameter> out, String name, long value) {
