@@ -74,7 +74,9 @@ public final class DomainWatcher implements AutoCloseable {
 
     /** The properties watched on every VM. */
     static final List<String> PROPERTIES = List.of("name", "config.uuid", "configStatus", "runtime.powerState",
-            "config.changeVersion", "runtime.bootTime", "config.annotation");
+            "config.changeVersion", "runtime.bootTime", "config.annotation", DomainWatcher.DEVICES);
+    /** The device list, kept only as the names of its disks and NICs ({@link DeviceAliases}). */
+    static final String DEVICES = "config.hardware.device";
     /** VMs per update batch asked of the server ({@code WaitOptions.maxObjectUpdates}). */
     public static final int MAX_OBJECT_UPDATES = 1000;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -339,6 +341,8 @@ public final class DomainWatcher implements AutoCloseable {
                     if (change.getOp() == PropertyChangeOp.REMOVE || change.getOp() == PropertyChangeOp.INDIRECT_REMOVE
                             || change.getVal() == null) {
                         props.remove(change.getName());
+                    } else if (DEVICES.equals(change.getName())) {
+                        props.put(DEVICES, DeviceAliases.of(change.getVal()));
                     } else {
                         props.put(change.getName(), change.getVal());
                     }
@@ -589,8 +593,10 @@ public final class DomainWatcher implements AutoCloseable {
             return null;
         }
         DomainState state = PowerStates.toDomainState(props.get("runtime.powerState"));
+        @SuppressWarnings("unchecked")
+        List<String> devices = props.get(DEVICES) instanceof List<?> l ? (List<String>) l : null;
         return new VmRecord(name, uuid, state, text(props.get("config.changeVersion")),
-                text(props.get("runtime.bootTime")), text(props.get("config.annotation")));
+                text(props.get("runtime.bootTime")), text(props.get("config.annotation")), devices);
     }
 
     private static String text(Object v) {
