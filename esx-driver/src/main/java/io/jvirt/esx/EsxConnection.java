@@ -571,7 +571,18 @@ public final class EsxConnection implements Connection {
     @Override
     public EventRegistration registerDomainEvents(EventFilter filter, DomainEventListener listener) {
         ensureOpen();
+        if (filter.since() != null && filter.since().server() != null
+                && !filter.since().stream().equals(events.position().stream())) {
+            // resuming after a restart: the watcher's baseline first, then the server's history up to it
+            startWatcherAndAwaitBaseline(null);
+            return events.register(filter, listener);
+        }
         EventRegistration r = events.register(filter, listener);
+        startWatcherAndAwaitBaseline(r);
+        return r;
+    }
+
+    private void startWatcherAndAwaitBaseline(EventRegistration r) {
         DomainWatcher w;
         synchronized (events) {
             if (watcher == null) {
@@ -581,16 +592,19 @@ public final class EsxConnection implements Connection {
         }
         try {
             if (!w.awaitBaseline(Duration.ofSeconds(Math.max(60, 2L * eventWaitSeconds)))) {
-                r.close();
+                if (r != null) {
+                    r.close();
+                }
                 throw new HypervisorException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.ESX,
                         "Could not read the state of the VMs on '" + uri.host() + "' to start watching events");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r.close();
+            if (r != null) {
+                r.close();
+            }
             throw new HypervisorException(ErrorCode.OPERATION_FAILED, ErrorDomain.ESX, "Interrupted while starting to watch events");
         }
-        return r;
     }
 
     /** The event watcher, once a listener was registered (for tests and measurements). */

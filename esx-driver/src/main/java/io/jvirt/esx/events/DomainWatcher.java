@@ -114,6 +114,10 @@ public final class DomainWatcher implements AutoCloseable {
     private final Map<String, DomainState> propertyState = new HashMap<>();
     private boolean historyOverflow;
     private long filterGeneration = -1;
+    /** This server in history positions ({@link HistoryResume}). */
+    private final String serverId;
+    /** Creation time of the event {@link #lastKey}. */
+    private long lastKeyMillis;
     private String version = "";
     private boolean initial;
     private int failures;
@@ -134,6 +138,8 @@ public final class DomainWatcher implements AutoCloseable {
         this.scope = scope;
         this.stream = stream;
         this.maxWaitSeconds = maxWaitSeconds;
+        this.serverId = HistoryResume.serverId(session);
+        stream.setHistoryReplay(new HistoryResume(session, scope, serverId, this::recordOf, () -> history));
         this.thread = new Thread(this::run, "esx-events-" + session.host());
         thread.setDaemon(true);
         thread.start();
@@ -157,6 +163,24 @@ public final class DomainWatcher implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** What the watcher knows of the VM with this MOR value now, or null. */
+    VmRecord recordOf(String mor) {
+        synchronized (stateLock) {
+            return known.get(mor);
+        }
+    }
+
+    /** True while power transitions come from the server's event history. */
+    public boolean hasHistory() {
+        return history;
+    }
+
+    /** The history position of an event. */
+    private String position(Event e) {
+        long ms = e.getCreatedTime() == null ? 0 : e.getCreatedTime().toGregorianCalendar().getTimeInMillis();
+        return new HistoryResume.Position(serverId, e.getKey(), ms).text();
     }
 
     /** How often the state was re-synchronised after a lost filter. */
@@ -436,7 +460,10 @@ public final class DomainWatcher implements AutoCloseable {
             if (lastKey >= 0 && out.size() >= HISTORY_PAGE && baselineDone) {
                 historyOverflow = true;
             }
-            lastKey = out.get(out.size() - 1).getKey();
+            Event newest = out.get(out.size() - 1);
+            lastKey = newest.getKey();
+            lastKeyMillis = newest.getCreatedTime() == null ? System.currentTimeMillis()
+                    : newest.getCreatedTime().toGregorianCalendar().getTimeInMillis();
         }
         return out;
     }
@@ -488,7 +515,10 @@ public final class DomainWatcher implements AutoCloseable {
                 }
             }
         }
-        out.forEach(stream::publish);
+        String position = position(e);
+        for (DomainEvent d : out) {
+            stream.publish(d, position);
+        }
     }
 
     /**
@@ -572,6 +602,11 @@ public final class DomainWatcher implements AutoCloseable {
             }
         }
         fresh.clear();
+        if (history) {
+            // everything up to the newest history event is reflected in the state just read
+            stream.advanceServerPosition(new HistoryResume.Position(serverId, Math.max(0, lastKey),
+                    lastKey < 0 ? System.currentTimeMillis() : lastKeyMillis).text());
+        }
         synchronized (stateLock) {
             baselineDone = true;
             stateLock.notifyAll();
