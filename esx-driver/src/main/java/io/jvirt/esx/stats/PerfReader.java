@@ -37,9 +37,16 @@ final class PerfReader {
      * sampling interval in seconds.
      */
     record Samples(int interval, Map<String, Map<String, long[]>> values) {
-        static final Samples NONE = new Samples(0, Map.of());
+        static final Samples NONE = new Samples(0, Map.of("", Map.of()));
 
+        /**
+         * The values of one series; an entity the server answered for without any sample yet
+         * (the first comes one interval after power-on) has empty series: totals of 0.
+         */
         long[] of(String counter, String instance) {
+            if (values.isEmpty()) {
+                return new long[0];
+            }
             Map<String, long[]> byInstance = values.get(counter);
             return byInstance == null ? null : byInstance.get(instance);
         }
