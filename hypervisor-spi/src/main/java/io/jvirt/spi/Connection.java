@@ -1,10 +1,11 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.event.DomainEventListener;
 import io.jvirt.spi.event.EventFilter;
 import io.jvirt.spi.event.EventRegistration;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
 import io.jvirt.spi.uri.ConnectionUri;
 
 import java.util.List;
@@ -270,7 +271,7 @@ public interface Connection extends AutoCloseable {
     }
 
     /**
-     * CPU time of the node, or of one CPU ({@code cpu} from 0; {@link io.jvirt.spi.stats.StatsFields#ALL_CPUS}
+     * CPU time of the node, or of one CPU ({@code cpu} from 0; {@code StatsFields.ALL_CPUS} (-1)
      * for all): libvirt's {@code virNodeGetCPUStats}, fields {@code kernel}, {@code user},
      * {@code idle}, {@code iowait} (ns) and/or {@code utilization} (percent).
      */
@@ -280,7 +281,7 @@ public interface Connection extends AutoCloseable {
     }
 
     /**
-     * Memory of the node ({@code cell} {@link io.jvirt.spi.stats.StatsFields#ALL_CELLS}) or of
+     * Memory of the node ({@code cell} {@code StatsFields.ALL_CELLS} (-1)) or of
      * one NUMA cell: libvirt's {@code virNodeGetMemoryStats}, fields {@code total}, {@code free},
      * {@code buffers}, {@code cached} in KiB, those the driver can read.
      */

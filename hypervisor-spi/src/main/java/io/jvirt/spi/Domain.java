@@ -1,5 +1,7 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -115,7 +117,7 @@ public interface Domain {
     /**
      * I/O statistics of one disk, named by its target ({@code vda}) or source path: libvirt's
      * {@code virDomainBlockStatsFlags} with the field names of
-     * {@link io.jvirt.spi.stats.StatsFields} ({@code rd_operations}, {@code rd_bytes}, ...),
+     * {@code io.jvirt.spi.stats.StatsFields} ({@code rd_operations}, {@code rd_bytes}, ...),
      * only those the driver can read.
      */
     @ReadOnlyAllowed
@@ -128,7 +130,7 @@ public interface Domain {
      * {@code virDomainInterfaceStats}).
      */
     @ReadOnlyAllowed
-    default io.jvirt.spi.stats.InterfaceStats interfaceStats(String device) {
+    default io.jvirt.spi.InterfaceStats interfaceStats(String device) {
         throw HypervisorException.noSupport("Domain.interfaceStats");
     }
 

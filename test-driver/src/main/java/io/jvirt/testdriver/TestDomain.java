@@ -13,9 +13,9 @@ import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
 import io.jvirt.spi.TypedParameter;
@@ -121,7 +121,7 @@ final class TestDomain implements Domain {
     }
 
     @Override
-    public io.jvirt.spi.stats.InterfaceStats interfaceStats(String device) {
+    public io.jvirt.spi.InterfaceStats interfaceStats(String device) {
         return read(e -> {
             requireRunning(e);
             TestStats.nic(e.config, device);

@@ -1,10 +1,10 @@
 package io.jvirt.testdriver;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
-import io.jvirt.spi.stats.InterfaceStats;
+import io.jvirt.spi.InterfaceStats;
 import io.jvirt.spi.stats.StatsFields;
 import io.jvirt.spi.stats.StatsParams;
 import io.jvirt.spi.xml.DiskDef;

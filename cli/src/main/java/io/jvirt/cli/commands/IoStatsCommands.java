@@ -1,13 +1,13 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
-import io.jvirt.spi.stats.InterfaceStats;
+import io.jvirt.spi.InterfaceStats;
 import io.jvirt.spi.stats.StatsFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +58,7 @@ public final class IoStatsCommands {
             List<TypedParameter> stats;
             try {
                 if (device.isEmpty()) {
-                    throw new HypervisorException(io.jvirt.spi.ErrorCode.OPERATION_UNSUPPORTED, io.jvirt.spi.ErrorDomain.CORE,
+                    throw new HypervisorException(io.jvirt.spi.error.ErrorCode.OPERATION_UNSUPPORTED, io.jvirt.spi.error.ErrorDomain.CORE,
                             "summary statistics are not supported yet");
                 }
                 stats = d.blockStats(device);

@@ -1,14 +1,14 @@
 package io.jvirt.conformance.contract;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.EventFilter;
 import io.jvirt.spi.event.EventRegistration;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.DomainStats;
+import io.jvirt.spi.StatsGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -178,9 +178,9 @@ class EventAndStatsContractTest {
             long total = ((Number) mem.get("total")).longValue();
             long free = ((Number) mem.get("free")).longValue();
             assertTrue(total > 0 && free >= 0 && free <= total, mem.toString());
-            io.jvirt.spi.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.jvirt.spi.HypervisorException.class, () -> c.nodeCpuStats(-2));
-            assertEquals(io.jvirt.spi.ErrorCode.INVALID_ARG, e.code());
+            io.jvirt.spi.error.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.jvirt.spi.error.HypervisorException.class, () -> c.nodeCpuStats(-2));
+            assertEquals(io.jvirt.spi.error.ErrorCode.INVALID_ARG, e.code());
         }
     }
 
@@ -214,18 +214,18 @@ class EventAndStatsContractTest {
                 }
             }
             for (io.jvirt.spi.xml.InterfaceDef nic : def.devices().interfaces()) {
-                io.jvirt.spi.stats.InterfaceStats s = d.interfaceStats(nic.mac().toString());
+                io.jvirt.spi.InterfaceStats s = d.interfaceStats(nic.mac().toString());
                 assertTrue(s.rxBytes() >= 0 && s.txBytes() >= 0 && s.rxPackets() >= 0 && s.txPackets() >= 0, s.toString());
             }
-            io.jvirt.spi.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    io.jvirt.spi.HypervisorException.class, () -> d.blockStats("no-such-disk"));
-            assertEquals(io.jvirt.spi.ErrorCode.INVALID_ARG, e.code());
+            io.jvirt.spi.error.HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.jvirt.spi.error.HypervisorException.class, () -> d.blockStats("no-such-disk"));
+            assertEquals(io.jvirt.spi.error.ErrorCode.INVALID_ARG, e.code());
             d.destroy();
             if (!def.devices().disks().isEmpty()) {
                 String first = def.devices().disks().get(0).targetDev();
-                e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.HypervisorException.class,
+                e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.error.HypervisorException.class,
                         () -> d.blockStats(first));
-                assertEquals(io.jvirt.spi.ErrorCode.OPERATION_INVALID, e.code());
+                assertEquals(io.jvirt.spi.error.ErrorCode.OPERATION_INVALID, e.code());
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.jvirt.esx.domain;
 
 import io.jvirt.spi.TypedParameter;
-import io.jvirt.spi.stats.InterfaceStats;
+import io.jvirt.spi.InterfaceStats;
 
 import java.util.List;
 

@@ -150,7 +150,7 @@ public final class EsxDomain implements Domain {
     }
 
     @Override
-    public io.jvirt.spi.stats.InterfaceStats interfaceStats(String device) {
+    public io.jvirt.spi.InterfaceStats interfaceStats(String device) {
         return driver.ioStats().interfaceStats(this, device);
     }
 
@@ -177,7 +177,7 @@ public final class EsxDomain implements Domain {
     // ---- write operations (delegated to DomainWrites) ----------------------------------------
 
     private DomainWrites writes() {
-        return ((io.jvirt.esx.EsxConnection) driver.connection()).domainWrites();
+        return driver.writes();
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.jvirt.esx.events;
 
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.vi.VimSession;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.DomainEventId;
 import io.jvirt.spi.event.DomainEventStream;

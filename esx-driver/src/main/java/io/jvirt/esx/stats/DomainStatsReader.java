@@ -10,20 +10,20 @@ import io.jvirt.esx.vi.VimSession;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.driver.DomainListFilter;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.DomainStats;
+import io.jvirt.spi.StatsGroup;
 import io.jvirt.spi.stats.StatsParams;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.VirtualDevice;
 import io.jvirt.vim25.VirtualEthernetCard;
 import io.jvirt.vim25.VirtualMachineQuickStats;
-import io.jvirt.spi.stats.InterfaceStats;
+import io.jvirt.spi.InterfaceStats;
 
 import javax.xml.datatype.XMLGregorianCalendar;
 

@@ -1,6 +1,6 @@
 package io.jvirt.esx.stats;
 
-import io.jvirt.spi.stats.InterfaceStats;
+import io.jvirt.spi.InterfaceStats;
 import io.jvirt.spi.stats.StatsParams;
 import io.jvirt.spi.xml.DiskDef;
 

@@ -1,6 +1,7 @@
 package io.jvirt.spi.stats;
 
 import io.jvirt.spi.DomainState;
+import io.jvirt.spi.InterfaceStats;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.xml.DiskDef;
 import io.jvirt.spi.xml.DomainDef;

@@ -1,7 +1,7 @@
 package io.jvirt.spi.event;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ class EventCursorTest {
     void aGapFromTheHistoryFailsTheRegistration() {
         DomainEventStream stream = new DomainEventStream();
         stream.setHistoryReplay((from, upTo) -> {
-            throw new EventGapException(io.jvirt.spi.ErrorDomain.CORE, new EventGap(null, null, "too old"));
+            throw new EventGapException(io.jvirt.spi.error.ErrorDomain.CORE, new EventGap(null, null, "too old"));
         });
         EventGapException e = assertThrows(EventGapException.class,
                 () -> stream.register(EventFilter.all().since(EventCursor.parse("sother:3@srv/7/0")), x -> { }));

@@ -1,4 +1,4 @@
-package io.jvirt.spi.stats;
+package io.jvirt.spi;
 
 /**
  * Traffic counters of one domain interface, libvirt's {@code virDomainInterfaceStatsStruct}
