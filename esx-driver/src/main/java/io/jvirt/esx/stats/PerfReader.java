@@ -36,15 +36,16 @@ final class PerfReader {
      * The samples of one entity: counter name -> instance -> values, oldest first, and the
      * sampling interval in seconds.
      */
-    record Samples(int interval, Map<String, Map<String, long[]>> values) {
-        static final Samples NONE = new Samples(0, Map.of("", Map.of()));
+    record Samples(int interval, boolean sampled, Map<String, Map<String, long[]>> values) {
+        static final Samples NONE = new Samples(0, true, Map.of());
 
         /**
-         * The values of one series; an entity the server answered for without any sample yet
-         * (the first comes one interval after power-on) has empty series: totals of 0.
+         * The values of one series, null when the server has no such series; an entity the
+         * server answered for without any sample time yet (the first comes one interval after
+         * power-on) has empty series: totals of 0.
          */
         long[] of(String counter, String instance) {
-            if (values.isEmpty()) {
+            if (!sampled) {
                 return new long[0];
             }
             Map<String, long[]> byInstance = values.get(counter);
@@ -131,6 +132,6 @@ final class PerfReader {
                     .put(s.getId().getInstance() == null ? "" : s.getId().getInstance(), v);
         }
         int seconds = m.getSampleInfo().isEmpty() ? interval : m.getSampleInfo().get(0).getInterval();
-        return new Samples(seconds, values);
+        return new Samples(seconds, !m.getSampleInfo().isEmpty(), values);
     }
 }
