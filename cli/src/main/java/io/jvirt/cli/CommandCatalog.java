@@ -5,6 +5,7 @@ import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
 import io.jvirt.cli.commands.EventCommands;
+import io.jvirt.cli.commands.IoStatsCommands;
 import io.jvirt.cli.commands.StatsCommands;
 import io.jvirt.cli.commands.HelpCommand;
 import io.jvirt.cli.commands.HostCommands;
@@ -62,6 +63,8 @@ import picocli.CommandLine.Model.CommandSpec;
         CloneConsoleCommands.SendKey.class, CloneConsoleCommands.Domdisplay.class,
         CloneConsoleCommands.Domjobinfo.class, CloneConsoleCommands.Domjobabort.class,
         CloneConsoleCommands.Sysinfo.class,
+        IoStatsCommands.Domblkstat.class, IoStatsCommands.Domifstat.class, IoStatsCommands.Nodecpustats.class,
+        IoStatsCommands.Nodememstats.class,
 })
 public final class CommandCatalog {
 

@@ -120,7 +120,11 @@ class ReadOnlyCommandsTest {
             entry("domdisplay", uses("domdisplay test", WRITES)),
             entry("domjobinfo", uses("domjobinfo test", READS)),
             entry("domjobabort", uses("domjobabort test", WRITES)),
-            entry("sysinfo", uses("sysinfo", READS)));
+            entry("sysinfo", uses("sysinfo", READS)),
+            entry("domblkstat", uses("domblkstat test hda --human", READS)),
+            entry("domifstat", uses("domifstat test vnet0", READS)),
+            entry("nodecpustats", uses("nodecpustats --cpu 0", READS, "nodecpustats --percent", READS)),
+            entry("nodememstats", uses("nodememstats", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();

@@ -4,6 +4,10 @@ import io.jvirt.esx.domain.DomainDriver;
 import io.jvirt.esx.events.DomainWatcher;
 import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.stats.DomainStatsReader;
+import io.jvirt.esx.stats.EsxIoStats;
+import io.jvirt.esx.stats.NodeStatsReader;
+import io.jvirt.esx.stats.PerfServer;
+import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.DomainStats;
 import io.jvirt.spi.StatsGroup;
 import io.jvirt.spi.event.DomainEventListener;
@@ -84,6 +88,8 @@ public final class EsxConnection implements Connection, MigrationDestination {
     private final InventoryScope scope;
     private final String capabilities;
     private final DomainDriver domains;
+    /** PerformanceManager facts (counter ids, refresh rate, limits), read once per connection. */
+    private final PerfServer perfServer;
     private final StorageDriver storage;
     private final NetworkDriver networks;
     private final InterfaceDriver interfaces;
@@ -113,6 +119,8 @@ public final class EsxConnection implements Connection, MigrationDestination {
                 new DomainDriver.WriteSettings(vcenter, params.autoAnswer(), options.taskTimeout()),
                 ctx -> new DomainSnapshots(ctx, Clock.systemUTC()));
         this.eventWaitSeconds = options.eventWaitSeconds();
+        this.perfServer = new PerfServer(primary);
+        this.domains.setIoStats(new EsxIoStats(primary, perfServer));
         this.storage = new StorageDriver(this, primary, scope);
         this.networks = new NetworkDriver(this, primary, scope);
         this.interfaces = new InterfaceDriver(this, primary, scope);
@@ -551,13 +559,25 @@ public final class EsxConnection implements Connection, MigrationDestination {
     @Override
     public List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
         ensureOpen();
-        return new DomainStatsReader(primary, scope, domains).all(groups, filters);
+        return new DomainStatsReader(primary, scope, domains, perfServer).all(groups, filters);
     }
 
     @Override
     public List<DomainStats> domainStats(List<Domain> list, Set<StatsGroup> groups) {
         ensureOpen();
-        return new DomainStatsReader(primary, scope, domains).of(list, groups);
+        return new DomainStatsReader(primary, scope, domains, perfServer).of(list, groups);
+    }
+
+    @Override
+    public List<TypedParameter> nodeCpuStats(int cpu) {
+        ensureOpen();
+        return new NodeStatsReader(primary, perfServer, scope.hostSystem()).cpu(cpu);
+    }
+
+    @Override
+    public List<TypedParameter> nodeMemoryStats(int cell) {
+        ensureOpen();
+        return new NodeStatsReader(primary, perfServer, scope.hostSystem()).memory(cell);
     }
 
     // ---- events (io.jvirt.esx.events) --------------------------------------------------------
@@ -570,7 +590,18 @@ public final class EsxConnection implements Connection, MigrationDestination {
     @Override
     public EventRegistration registerDomainEvents(EventFilter filter, DomainEventListener listener) {
         ensureOpen();
+        if (filter.since() != null && filter.since().server() != null
+                && !filter.since().stream().equals(events.position().stream())) {
+            // resuming after a restart: the watcher's baseline first, then the server's history up to it
+            startWatcherAndAwaitBaseline(null);
+            return events.register(filter, listener);
+        }
         EventRegistration r = events.register(filter, listener);
+        startWatcherAndAwaitBaseline(r);
+        return r;
+    }
+
+    private void startWatcherAndAwaitBaseline(EventRegistration r) {
         DomainWatcher w;
         synchronized (events) {
             if (watcher == null) {
@@ -580,16 +611,19 @@ public final class EsxConnection implements Connection, MigrationDestination {
         }
         try {
             if (!w.awaitBaseline(Duration.ofSeconds(Math.max(60, 2L * eventWaitSeconds)))) {
-                r.close();
+                if (r != null) {
+                    r.close();
+                }
                 throw new HypervisorException(ErrorCode.OPERATION_TIMEOUT, ErrorDomain.ESX,
                         "Could not read the state of the VMs on '" + uri.host() + "' to start watching events");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            r.close();
+            if (r != null) {
+                r.close();
+            }
             throw new HypervisorException(ErrorCode.OPERATION_FAILED, ErrorDomain.ESX, "Interrupted while starting to watch events");
         }
-        return r;
     }
 
     /** The event watcher, once a listener was registered (for tests and measurements). */

@@ -270,6 +270,26 @@ public interface Connection extends AutoCloseable {
         throw HypervisorException.noSupport("allDomainStats");
     }
 
+    /**
+     * CPU time of the node, or of one CPU ({@code cpu} from 0; {@code StatsFields.ALL_CPUS} (-1)
+     * for all): libvirt's {@code virNodeGetCPUStats}, fields {@code kernel}, {@code user},
+     * {@code idle}, {@code iowait} (ns) and/or {@code utilization} (percent).
+     */
+    @ReadOnlyAllowed
+    default List<TypedParameter> nodeCpuStats(int cpu) {
+        throw HypervisorException.noSupport("nodeCpuStats");
+    }
+
+    /**
+     * Memory of the node ({@code cell} {@code StatsFields.ALL_CELLS} (-1)) or of
+     * one NUMA cell: libvirt's {@code virNodeGetMemoryStats}, fields {@code total}, {@code free},
+     * {@code buffers}, {@code cached} in KiB, those the driver can read.
+     */
+    @ReadOnlyAllowed
+    default List<TypedParameter> nodeMemoryStats(int cell) {
+        throw HypervisorException.noSupport("nodeMemoryStats");
+    }
+
     /** Statistics of the given domains (libvirt's {@code virDomainListGetStats}). */
     @ReadOnlyAllowed
     default List<DomainStats> domainStats(List<Domain> domains, Set<StatsGroup> groups) {

@@ -114,6 +114,26 @@ public interface Domain {
         throw HypervisorException.noSupport("Domain.interfaceAddresses");
     }
 
+    /**
+     * I/O statistics of one disk, named by its target ({@code vda}) or source path: libvirt's
+     * {@code virDomainBlockStatsFlags} with the field names of
+     * {@code io.jvirt.spi.stats.StatsFields} ({@code rd_operations}, {@code rd_bytes}, ...),
+     * only those the driver can read.
+     */
+    @ReadOnlyAllowed
+    default List<TypedParameter> blockStats(String disk) {
+        throw HypervisorException.noSupport("Domain.blockStats");
+    }
+
+    /**
+     * Traffic counters of one interface, named by its target device or MAC address (libvirt's
+     * {@code virDomainInterfaceStats}).
+     */
+    @ReadOnlyAllowed
+    default io.jvirt.spi.InterfaceStats interfaceStats(String device) {
+        throw HypervisorException.noSupport("Domain.interfaceStats");
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------
 
     /** Starts (powers on) a shut-off domain. */

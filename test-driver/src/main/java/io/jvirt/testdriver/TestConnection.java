@@ -339,9 +339,21 @@ final class TestConnection implements Connection {
 
     // ---- statistics --------------------------------------------------------------------------
 
-    /** The groups this driver reports: state, balloon, vcpu and block (names and paths). */
-    static final Set<StatsGroup> STATS_GROUPS = EnumSet.of(StatsGroup.STATE, StatsGroup.BALLOON, StatsGroup.VCPU,
-            StatsGroup.BLOCK);
+    /** The groups this driver reports (I/O counters for running domains, as {@link TestStats} makes them). */
+    static final Set<StatsGroup> STATS_GROUPS = EnumSet.of(StatsGroup.STATE, StatsGroup.CPU_TOTAL, StatsGroup.BALLOON,
+            StatsGroup.VCPU, StatsGroup.INTERFACE, StatsGroup.BLOCK);
+
+    @Override
+    public List<TypedParameter> nodeCpuStats(int cpu) {
+        checkOpen();
+        return TestStats.nodeCpu(cpu);
+    }
+
+    @Override
+    public List<TypedParameter> nodeMemoryStats(int cell) {
+        checkOpen();
+        return TestStats.nodeMemory(cell, TestHost.NODE.nodes, TestHost.NODE.memoryKiB, freeMemory() / 1024);
+    }
 
     @Override
     public List<DomainStats> allDomainStats(Set<StatsGroup> groups, Set<DomainListFlag> filters) {
@@ -357,8 +369,15 @@ final class TestConnection implements Connection {
             for (Domain d : domains) {
                 DomainEntry e = h.domain(d.uuid());
                 List<TypedParameter> p = new ArrayList<>();
+                boolean active = e.state.isActive();
+                java.time.Instant now = java.time.Instant.now();
                 if (wanted.contains(StatsGroup.STATE)) {
                     StatsParams.state(p, e.state);
+                }
+                if (wanted.contains(StatsGroup.CPU_TOTAL) && active) {
+                    // the test driver's cpu time (virDomainGetInfo), all of it user time
+                    long ns = 1_000_000_000L * e.id;
+                    StatsParams.cpuTotal(p, ns, ns, 0);
                 }
                 if (wanted.contains(StatsGroup.BALLOON)) {
                     StatsParams.balloon(p, e.config.effectiveCurrentMemoryKiB(), e.config.memoryKiB());
@@ -366,8 +385,11 @@ final class TestConnection implements Connection {
                 if (wanted.contains(StatsGroup.VCPU)) {
                     StatsParams.vcpu(p, e.config.vcpus(), e.config.vcpus());
                 }
+                if (wanted.contains(StatsGroup.INTERFACE)) {
+                    StatsParams.interfaces(p, e.config, n -> active ? TestStats.interfaceStats(now) : null);
+                }
                 if (wanted.contains(StatsGroup.BLOCK)) {
-                    StatsParams.block(p, e.config);
+                    StatsParams.block(p, e.config, disk -> active ? TestStats.blockIo(now) : null);
                 }
                 out.add(new DomainStats(new TestDomain(this, e), p));
             }

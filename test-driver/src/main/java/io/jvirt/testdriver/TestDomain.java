@@ -112,6 +112,31 @@ final class TestDomain implements Domain {
     }
 
     @Override
+    public List<TypedParameter> blockStats(String disk) {
+        return read(e -> {
+            TestStats.disk(e.config, disk);
+            requireRunning(e);
+            return TestStats.blockStats(java.time.Instant.now());
+        });
+    }
+
+    @Override
+    public io.jvirt.spi.InterfaceStats interfaceStats(String device) {
+        return read(e -> {
+            requireRunning(e);
+            TestStats.nic(e.config, device);
+            return TestStats.interfaceStats(java.time.Instant.now());
+        });
+    }
+
+    private void requireRunning(DomainEntry e) {
+        if (!e.state.isActive()) {
+            throw new HypervisorException(ErrorCode.OPERATION_INVALID, ErrorDomain.TEST,
+                    "Requested operation is not valid: domain is not running");
+        }
+    }
+
+    @Override
     public String osType() {
         return read(e -> e.config.os().type());
     }

@@ -32,7 +32,9 @@ class VimPortCoverageTest {
             // watch: events and statistics
             "CreateCollectorForEvents", "DestroyCollector",
             // clone and console
-            "CloneVM_Task", "PutUsbScanCodes", "AcquireTicket");
+            "CloneVM_Task", "PutUsbScanCodes", "AcquireTicket",
+            // statistics and resume
+            "QueryPerf", "QueryPerfProviderSummary", "QueryOptions", "ReadNextEvents", "RewindCollector");
 
     @Test
     void everyDriverMethodIsAnOperationOfThePort() {
@@ -48,7 +50,7 @@ class VimPortCoverageTest {
     @ValueSource(strings = {"ArrayOfManagedObjectReference", "ArrayOfGuestNicInfo", "ArrayOfVirtualMachineSnapshotTree",
             "ArrayOfHostCpuIdInfo", "ArrayOfHostVirtualSwitch", "ArrayOfHostPortGroup", "ArrayOfPhysicalNic",
             "ArrayOfDatastoreHostMount", "ArrayOfAutoStartPowerInfo", "ArrayOfHostDatastoreBrowserSearchResults",
-            "ArrayOfHostHostBusAdapter", "ArrayOfScsiLun", "ArrayOfEvent", "ArrayOfString", "ArrayOfInt", "ArrayOfLong"})
+            "ArrayOfHostHostBusAdapter", "ArrayOfScsiLun", "ArrayOfEvent", "ArrayOfPerfCounterInfo", "ArrayOfString", "ArrayOfInt", "ArrayOfLong"})
     void arrayWrappersForPropertyValuesExist(String name) throws Exception {
         Class<?> wrapper = Class.forName("io.jvirt.vim25." + name);
         assertTrue(Arrays.stream(wrapper.getMethods()).anyMatch(m -> m.getReturnType() == List.class));

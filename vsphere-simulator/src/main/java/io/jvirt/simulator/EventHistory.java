@@ -27,6 +27,44 @@ final class EventHistory {
     private final Deque<Event> events = new ArrayDeque<>();
     private int key;
     private volatile boolean enabled = true;
+    private volatile int capacity = CAPACITY;
+    /** Collector value -> its filter and scroll position (ReadNextEvents, RewindCollector). */
+    private final java.util.Map<String, View> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A collector's filter and the key of the newest event it has read (ReadNextEvents). */
+    private static final class View {
+        final List<String> types;
+        final Instant begin;
+        final Instant end;
+        final Session owner;
+        int readUpTo;
+
+        View(List<String> types, Instant begin, Instant end, Session owner, int readUpTo) {
+            this.types = types;
+            this.begin = begin;
+            this.end = end;
+            this.owner = owner;
+            this.readUpTo = readUpTo;
+        }
+
+        boolean matches(Event e) {
+            if (!types.isEmpty() && !types.contains(e.getClass().getSimpleName())) {
+                return false;
+            }
+            Instant t = e.getCreatedTime().toGregorianCalendar().toInstant();
+            return (begin == null || !t.isBefore(begin)) && (end == null || !t.isAfter(end));
+        }
+    }
+
+    /** How many events are kept (older ones are forgotten, as a server's history ages out). */
+    void setCapacity(int value) {
+        capacity = value;
+        synchronized (events) {
+            while (events.size() > capacity) {
+                events.removeLast();
+            }
+        }
+    }
 
     /** False: CreateCollectorForEvents fails with NotSupported, like a server without history. */
     void setEnabled(boolean on) {
@@ -51,7 +89,7 @@ final class EventHistory {
         e.setTemplate(false);
         synchronized (events) {
             events.addFirst(e);
-            if (events.size() > CAPACITY) {
+            if (events.size() > capacity) {
                 events.removeLast();
             }
         }
@@ -68,6 +106,14 @@ final class EventHistory {
         int size = filter.getMaxCount() == null ? 10 : filter.getMaxCount();
         List<String> types = List.copyOf(filter.getEventTypeId());
         Session owner = caller.session();
+        Instant begin = filter.getTime() == null || filter.getTime().getBeginTime() == null ? null
+                : filter.getTime().getBeginTime().toGregorianCalendar().toInstant();
+        Instant end = filter.getTime() == null || filter.getTime().getEndTime() == null ? null
+                : filter.getTime().getEndTime().toGregorianCalendar().toInstant();
+        View view;
+        synchronized (events) {
+            view = new View(types, begin, end, owner, key); // positioned after the newest event
+        }
         return inventory.write(() -> {
             ManagedObject c = new ManagedObject("EventHistoryCollector", inventory.nextId("session[collector]"));
             c.derive("latestPage", who -> {
@@ -81,7 +127,7 @@ final class EventHistory {
                     all = new ArrayList<>(events);
                 }
                 for (Event e : all) {
-                    if (types.isEmpty() || types.contains(e.getClass().getSimpleName())) {
+                    if (view.matches(e)) {
                         out.add(e);
                         if (out.size() == size) {
                             break;
@@ -92,6 +138,7 @@ final class EventHistory {
                 return page;
             });
             inventory.add(c);
+            views.put(c.value(), view);
             return c.ref();
         });
     }
@@ -101,6 +148,48 @@ final class EventHistory {
         inventory.write(() -> {
             inventory.require(ref, "EventHistoryCollector");
             inventory.remove(ref);
+            views.remove(ref.getValue());
         });
+    }
+
+    /** RewindCollector: the next ReadNextEvents starts at the oldest event of the view. */
+    void rewind(ManagedObjectReference ref, Caller caller) {
+        View v = view(ref, caller);
+        synchronized (events) {
+            v.readUpTo = 0;
+        }
+    }
+
+    /** ReadNextEvents: up to maxCount events after the position, oldest first; the position moves past them. */
+    List<Event> readNext(ManagedObjectReference ref, int maxCount, Caller caller) {
+        if (maxCount < 1 || maxCount > CAPACITY) {
+            throw VimFaults.invalidArgument("maxCount");
+        }
+        View v = view(ref, caller);
+        List<Event> out = new ArrayList<>();
+        synchronized (events) {
+            java.util.Iterator<Event> oldestFirst = events.descendingIterator();
+            while (oldestFirst.hasNext() && out.size() < maxCount) {
+                Event e = oldestFirst.next();
+                if (e.getKey() > v.readUpTo && v.matches(e)) {
+                    out.add(e);
+                }
+            }
+            if (!out.isEmpty()) {
+                v.readUpTo = out.get(out.size() - 1).getKey();
+            }
+        }
+        return out;
+    }
+
+    private View view(ManagedObjectReference ref, Caller caller) {
+        View v = ref == null ? null : views.get(ref.getValue());
+        if (v == null || inventory.find(ref).isEmpty()) {
+            throw VimFaults.objectNotFound(ref == null ? Refs.of("EventHistoryCollector", "null") : ref);
+        }
+        if (v.owner != caller.session()) {
+            throw VimFaults.objectNotFound(ref); // another session's collector
+        }
+        return v;
     }
 }

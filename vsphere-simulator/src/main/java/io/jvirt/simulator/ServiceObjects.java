@@ -43,6 +43,7 @@ final class ServiceObjects {
         content.setTaskManager(Refs.of("TaskManager", esx ? "ha-taskmgr" : "TaskManager"));
         content.setEventManager(Refs.of("EventManager", esx ? "ha-eventmgr" : "EventManager"));
         content.setPerfManager(Refs.of("PerformanceManager", esx ? "ha-perfmgr" : "PerfMgr"));
+        content.setSetting(Refs.of("OptionManager", esx ? "HostAgentSettings" : "VpxSettings"));
         return content;
     }
 }

@@ -24,6 +24,7 @@ final class SimulatorServices {
     final FileManager fileManager;
     final VmLifecycle lifecycle;
     final EventHistory history;
+    final Performance performance;
     final VmRegistration registration;
     final Snapshots snapshots;
     final Migration migration;
@@ -63,6 +64,8 @@ final class SimulatorServices {
         this.queries = new InventoryQueries(inventory);
         InventoryBuilder builder = new InventoryBuilder(inventory, ids, model, network);
         this.serviceContent = inventory.write(() -> builder.build(vmCount, clusterHosts, nestedFolders));
+        this.performance = new Performance(inventory, datastores, model);
+        inventory.write(() -> performance.install(serviceContent.getPerfManager(), serviceContent.getSetting()));
         this.registration = new VmRegistration(inventory, datastores, builder.vmFactory(), tasks);
         this.cloning = new VmCloning(inventory, tasks, builder.vmFactory(), model == SimulatorModel.VPX);
     }

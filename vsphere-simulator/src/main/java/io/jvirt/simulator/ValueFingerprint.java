@@ -23,11 +23,29 @@ final class ValueFingerprint {
                 marshaller.setProperty(Marshaller.JAXB_FRAGMENT, true);
                 StringWriter out = new StringWriter();
                 marshaller.marshal(new JAXBElement<>(new QName(SoapFaults.VIM25, "v"), Object.class, value), out);
-                return out.toString();
+                return digest(out.toString());
             } catch (JAXBException e) {
                 throw new IllegalStateException("cannot fingerprint " + value.getClass(), e);
             }
         }
         return value.getClass().getSimpleName() + ":" + value;
+    }
+
+    /**
+     * Long texts (device lists are kilobytes) are kept as their SHA-256, so that a filter over
+     * 10,000 VMs does not hold their whole XML (watch: the watcher's memory test runs the
+     * simulator in the same JVM).
+     */
+    private static String digest(String text) {
+        if (text.length() <= 64) {
+            return text;
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
     }
 }

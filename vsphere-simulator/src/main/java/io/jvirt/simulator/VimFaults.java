@@ -79,6 +79,13 @@ final class VimFaults {
         return new VimFaultException(fault, "Invalid datastore path '[" + name + "]'.");
     }
 
+    /** An option name the OptionManager does not know (QueryOptions). */
+    static VimFaultException invalidName(String name) {
+        io.jvirt.vim25.InvalidName fault = new io.jvirt.vim25.InvalidName();
+        fault.setName(name);
+        return new VimFaultException(fault, "Invalid name '" + name + "'.");
+    }
+
     static VimFaultException notSupported(String message) {
         return new VimFaultException(new NotSupported(), message);
     }

@@ -135,6 +135,34 @@ public class VimPortImpl implements VimPortType {
         });
     }
 
+    // watch: statistics (PerformanceManager, OptionManager) and reading the event history.
+    @Override
+    public List<io.jvirt.vim25.PerfEntityMetricBase> queryPerf(ManagedObjectReference _this,
+                                                               List<io.jvirt.vim25.PerfQuerySpec> querySpec) {
+        return callAuthenticated(() -> services.performance.query(querySpec));
+    }
+
+    @Override
+    public io.jvirt.vim25.PerfProviderSummary queryPerfProviderSummary(ManagedObjectReference _this,
+                                                                      ManagedObjectReference entity) {
+        return callAuthenticated(() -> services.performance.providerSummary(entity));
+    }
+
+    @Override
+    public List<io.jvirt.vim25.OptionValue> queryOptions(ManagedObjectReference _this, String name) {
+        return callAuthenticated(() -> services.performance.queryOptions(name));
+    }
+
+    @Override
+    public List<Event> readNextEvents(ManagedObjectReference _this, int maxCount) {
+        return call(() -> services.history.readNext(_this, maxCount, authenticated()));
+    }
+
+    @Override
+    public void rewindCollector(ManagedObjectReference _this) {
+        run(() -> services.history.rewind(_this, authenticated()));
+    }
+
     // watch: events and statistics: the EventManager's history of VM power events.
     @Override
     public ManagedObjectReference createCollectorForEvents(ManagedObjectReference _this, io.jvirt.vim25.EventFilterSpec filter) {

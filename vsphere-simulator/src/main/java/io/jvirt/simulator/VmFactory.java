@@ -60,6 +60,8 @@ final class VmFactory {
         vm.set("parent", placement.folder().ref());
         vm.set("resourcePool", placement.pool().ref());
         vm.set("config", config(definition, vmPathName));
+        VmDevices.install(vm.require("config", VirtualMachineConfigInfo.class), definition,
+                DatastorePath.parse(vmPathName).datastore(), String.valueOf(placement.network().get("name")));
         vm.set("runtime", runtime(placement.host(), state));
         vm.set("guest", new GuestInfo());
         vm.set("configStatus", ManagedEntityStatus.GREEN);

@@ -65,6 +65,8 @@ public final class VsphereSimulator implements AutoCloseable {
             Vcenter8Storage.add(services, datacenterName());
         }
         services.history.setEnabled(config.eventHistory);
+        services.history.setCapacity(config.eventCapacity);
+        services.performance.setMaxQueryMetrics(config.maxQueryMetrics);
         server = new SimulatorServer(services, config.tls ? tlsMaterial() : null, config.port,
                 config.requireSessionForFiles, config.username, config.password, httpExecutor);
         services.serverPort.set(server.port());
@@ -226,6 +228,61 @@ public final class VsphereSimulator implements AutoCloseable {
         state().questions.armForNextTask(vm(vmName), question);
     }
 
+    /**
+     * Adds a VMXNET3 NIC with this MAC to the VM's {@code config.hardware.device} (and its
+     * device key {@code 4000 + n}) as a reconfiguration by another client would;
+     * returns the device key.
+     */
+    public int attachNic(String vmName, String mac) {
+        SimulatorServices services = state();
+        return services.inventory.write(() -> {
+            ManagedObject vm = services.inventory.byName("VirtualMachine", vmName)
+                    .orElseThrow(() -> new IllegalArgumentException("no VM " + vmName));
+            io.jvirt.vim25.VirtualMachineConfigInfo config = vm.require("config", io.jvirt.vim25.VirtualMachineConfigInfo.class);
+            int index = 0;
+            for (io.jvirt.vim25.VirtualDevice d : config.getHardware().getDevice()) {
+                if (d instanceof io.jvirt.vim25.VirtualEthernetCard) {
+                    index = Math.max(index, d.getKey() - 4000 + 1);
+                }
+            }
+            int key = 4000 + index;
+            config.getHardware().getDevice().add(VmDevices.nic(key, index, mac, String.valueOf(vm.internal("networkName"))));
+            config.setChangeVersion(java.time.Instant.now().toString());
+            return key;
+        });
+    }
+
+    /**
+     * Sets a powered-on VM's {@code runtime.bootTime} (as if it had been running since then):
+     * its real-time performance samples start there.
+     */
+    public void setBootTime(String vmName, java.time.Instant bootTime) {
+        SimulatorServices services = state();
+        services.inventory.write(() -> {
+            ManagedObject vm = services.inventory.byName("VirtualMachine", vmName)
+                    .orElseThrow(() -> new IllegalArgumentException("no VM " + vmName));
+            io.jvirt.vim25.VirtualMachineRuntimeInfo runtime = VmLifecycle.runtime(vm);
+            if (runtime.getPowerState() != io.jvirt.vim25.VirtualMachinePowerState.POWERED_ON) {
+                throw new IllegalStateException("VM " + vmName + " is not powered on");
+            }
+            runtime.setBootTime(Xml.dateTime(bootTime));
+        });
+    }
+
+    /** Removes the device with this key from the VM's {@code config.hardware.device}. */
+    public void detachDevice(String vmName, int key) {
+        SimulatorServices services = state();
+        services.inventory.write(() -> {
+            ManagedObject vm = services.inventory.byName("VirtualMachine", vmName)
+                    .orElseThrow(() -> new IllegalArgumentException("no VM " + vmName));
+            io.jvirt.vim25.VirtualMachineConfigInfo config = vm.require("config", io.jvirt.vim25.VirtualMachineConfigInfo.class);
+            if (!config.getHardware().getDevice().removeIf(d -> d.getKey() == key)) {
+                throw new IllegalArgumentException("VM " + vmName + " has no device " + key);
+            }
+            config.setChangeVersion(java.time.Instant.now().toString());
+        });
+    }
+
     /** The choice key of the last AnswerVM for this VM. */
     public Optional<String> lastAnswer(String vmName) {
         return state().questions.lastAnswer(vm(vmName));
@@ -348,6 +405,8 @@ public final class VsphereSimulator implements AutoCloseable {
         private boolean requireSessionForFiles = true;
         private boolean vcenter8Storage;
         private boolean eventHistory = true;
+        private int maxQueryMetrics = 64;
+        private int eventCapacity = EventHistory.CAPACITY;
         private int port;
 
         private Builder() {
@@ -426,6 +485,24 @@ public final class VsphereSimulator implements AutoCloseable {
         /** Whether the EventManager keeps an event history (default true, like ESX and vCenter). */
         public Builder eventHistory(boolean kept) {
             this.eventHistory = kept;
+            return this;
+        }
+
+        /**
+         * vCenter's {@code config.vpxd.stats.maxQueryMetrics} (default 64, vCenter's own default;
+         * -1 for no limit); an ESX host has no such option.
+         */
+        public Builder maxQueryMetrics(int value) {
+            this.maxQueryMetrics = value;
+            return this;
+        }
+
+        /** How many events the EventManager keeps (default 1000); older ones are forgotten. */
+        public Builder eventCapacity(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("eventCapacity must be positive: " + value);
+            }
+            this.eventCapacity = value;
             return this;
         }
 

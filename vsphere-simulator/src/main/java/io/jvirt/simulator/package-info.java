@@ -16,6 +16,11 @@
  * delegates each method to one service class ({@code VmLifecycle}, {@code Snapshots},
  * {@code PropertyCollector}, {@code HostNetwork}, ...) acting on the {@code Inventory} of
  * {@code ManagedObject}s; {@code InventoryBuilder} creates the start-up inventory with vcsim's
- * names, so tests can run against both simulators.
+ * names, so tests can run against both simulators. {@code EventHistory} keeps the EventManager's
+ * VM power events (collectors with {@code latestPage}, time filters, {@code RewindCollector},
+ * {@code ReadNextEvents}); {@code Performance} is the PerformanceManager (counters with ESX's or
+ * vCenter's keys, deterministic real-time samples, {@code QueryPerf}, provider summary) and
+ * vCenter's {@code config.vpxd.stats.maxQueryMetrics} option; {@code VmDevices} gives VMs their
+ * {@code config.hardware.device}.
  */
 package io.jvirt.simulator;

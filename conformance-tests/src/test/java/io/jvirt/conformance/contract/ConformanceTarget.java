@@ -64,6 +64,14 @@ public interface ConformanceTarget extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Why this server cannot give per-device I/O counters ({@code domblkstat}, {@code domifstat})
+     * although the driver reads them, or null when it can (then the contract checks them).
+     */
+    default String deviceStatsGap() {
+        return null;
+    }
+
     /** The name of a domain the lifecycle contract may start, suspend and stop. */
     default String lifecycleDomain() {
         return null;

@@ -115,6 +115,21 @@ public final class DomainDriver {
         return connection;
     }
 
+    private volatile DomainIoStats ioStats;
+
+    /** Where {@code domblkstat} and {@code domifstat} come from (set by the connection). */
+    public void setIoStats(DomainIoStats stats) {
+        this.ioStats = stats;
+    }
+
+    DomainIoStats ioStats() {
+        DomainIoStats s = ioStats;
+        if (s == null) {
+            throw io.jvirt.spi.error.HypervisorException.noSupport("Domain.blockStats");
+        }
+        return s;
+    }
+
     // ---- listing ---------------------------------------------------------------------------
 
     /** Every VM of the scope with its identity properties (one request per page). */

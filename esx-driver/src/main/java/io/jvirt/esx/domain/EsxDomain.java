@@ -145,6 +145,16 @@ public final class EsxDomain implements Domain {
     }
 
     @Override
+    public List<TypedParameter> blockStats(String disk) {
+        return driver.ioStats().blockStats(this, disk);
+    }
+
+    @Override
+    public io.jvirt.spi.InterfaceStats interfaceStats(String device) {
+        return driver.ioStats().interfaceStats(this, device);
+    }
+
+    @Override
     public String schedulerType() {
         return "allocation";
     }

@@ -74,7 +74,9 @@ public final class DomainWatcher implements AutoCloseable {
 
     /** The properties watched on every VM. */
     static final List<String> PROPERTIES = List.of("name", "config.uuid", "configStatus", "runtime.powerState",
-            "config.changeVersion", "runtime.bootTime", "config.annotation");
+            "config.changeVersion", "runtime.bootTime", "config.annotation", DomainWatcher.DEVICES);
+    /** The device list, kept only as the names of its disks and NICs ({@link DeviceAliases}). */
+    static final String DEVICES = "config.hardware.device";
     /** VMs per update batch asked of the server ({@code WaitOptions.maxObjectUpdates}). */
     public static final int MAX_OBJECT_UPDATES = 1000;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -112,6 +114,10 @@ public final class DomainWatcher implements AutoCloseable {
     private final Map<String, DomainState> propertyState = new HashMap<>();
     private boolean historyOverflow;
     private long filterGeneration = -1;
+    /** This server in history positions ({@link HistoryResume}). */
+    private final String serverId;
+    /** Creation time of the event {@link #lastKey}. */
+    private long lastKeyMillis;
     private String version = "";
     private boolean initial;
     private int failures;
@@ -132,6 +138,8 @@ public final class DomainWatcher implements AutoCloseable {
         this.scope = scope;
         this.stream = stream;
         this.maxWaitSeconds = maxWaitSeconds;
+        this.serverId = HistoryResume.serverId(session);
+        stream.setHistoryReplay(new HistoryResume(session, scope, serverId, this::recordOf, () -> history));
         this.thread = new Thread(this::run, "esx-events-" + session.host());
         thread.setDaemon(true);
         thread.start();
@@ -155,6 +163,24 @@ public final class DomainWatcher implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** What the watcher knows of the VM with this MOR value now, or null. */
+    VmRecord recordOf(String mor) {
+        synchronized (stateLock) {
+            return known.get(mor);
+        }
+    }
+
+    /** True while power transitions come from the server's event history. */
+    public boolean hasHistory() {
+        return history;
+    }
+
+    /** The history position of an event. */
+    private String position(Event e) {
+        long ms = e.getCreatedTime() == null ? 0 : e.getCreatedTime().toGregorianCalendar().getTimeInMillis();
+        return new HistoryResume.Position(serverId, e.getKey(), ms).text();
     }
 
     /** How often the state was re-synchronised after a lost filter. */
@@ -339,6 +365,8 @@ public final class DomainWatcher implements AutoCloseable {
                     if (change.getOp() == PropertyChangeOp.REMOVE || change.getOp() == PropertyChangeOp.INDIRECT_REMOVE
                             || change.getVal() == null) {
                         props.remove(change.getName());
+                    } else if (DEVICES.equals(change.getName())) {
+                        props.put(DEVICES, DeviceAliases.of(change.getVal()));
                     } else {
                         props.put(change.getName(), change.getVal());
                     }
@@ -432,7 +460,10 @@ public final class DomainWatcher implements AutoCloseable {
             if (lastKey >= 0 && out.size() >= HISTORY_PAGE && baselineDone) {
                 historyOverflow = true;
             }
-            lastKey = out.get(out.size() - 1).getKey();
+            Event newest = out.get(out.size() - 1);
+            lastKey = newest.getKey();
+            lastKeyMillis = newest.getCreatedTime() == null ? System.currentTimeMillis()
+                    : newest.getCreatedTime().toGregorianCalendar().getTimeInMillis();
         }
         return out;
     }
@@ -484,7 +515,10 @@ public final class DomainWatcher implements AutoCloseable {
                 }
             }
         }
-        out.forEach(stream::publish);
+        String position = position(e);
+        for (DomainEvent d : out) {
+            stream.publish(d, position);
+        }
     }
 
     /**
@@ -568,6 +602,11 @@ public final class DomainWatcher implements AutoCloseable {
             }
         }
         fresh.clear();
+        if (history) {
+            // everything up to the newest history event is reflected in the state just read
+            stream.advanceServerPosition(new HistoryResume.Position(serverId, Math.max(0, lastKey),
+                    lastKey < 0 ? System.currentTimeMillis() : lastKeyMillis).text());
+        }
         synchronized (stateLock) {
             baselineDone = true;
             stateLock.notifyAll();
@@ -589,8 +628,10 @@ public final class DomainWatcher implements AutoCloseable {
             return null;
         }
         DomainState state = PowerStates.toDomainState(props.get("runtime.powerState"));
+        @SuppressWarnings("unchecked")
+        List<String> devices = props.get(DEVICES) instanceof List<?> l ? (List<String>) l : null;
         return new VmRecord(name, uuid, state, text(props.get("config.changeVersion")),
-                text(props.get("runtime.bootTime")), text(props.get("config.annotation")));
+                text(props.get("runtime.bootTime")), text(props.get("config.annotation")), devices);
     }
 
     private static String text(Object v) {

@@ -18,7 +18,9 @@ import java.util.Objects;
  * itself down), registration = defined/added, unregistration = undefined/removed, rename =
  * undefined/renamed + defined/renamed, a new {@code config.changeVersion} = defined/updated, a
  * new {@code runtime.bootTime} while running = reboot, a new {@code config.annotation} =
- * metadata-change of the description.
+ * metadata-change of the description, a disk or NIC gone from / new in
+ * {@code config.hardware.device} = device-removed / device-added with its name
+ * ({@link DeviceAliases}).
  */
 final class Transitions {
     private Transitions() {
@@ -51,6 +53,18 @@ final class Transitions {
         }
         if (!Objects.equals(before.annotation(), after.annotation())) {
             out.add(DomainEvent.of(after.name(), after.uuid(), DomainEventId.METADATA_CHANGE, 0, null, origin));
+        }
+        if (before.devices() != null && after.devices() != null && !before.devices().equals(after.devices())) {
+            for (String d : before.devices()) {
+                if (!after.devices().contains(d)) {
+                    out.add(DomainEvent.of(after.name(), after.uuid(), DomainEventId.DEVICE_REMOVED, -1, d, origin));
+                }
+            }
+            for (String d : after.devices()) {
+                if (!before.devices().contains(d)) {
+                    out.add(DomainEvent.of(after.name(), after.uuid(), DomainEventId.DEVICE_ADDED, -1, d, origin));
+                }
+            }
         }
         if (before.state() == after.state()) {
             if (after.state() == DomainState.RUNNING && before.bootTime() != null && after.bootTime() != null

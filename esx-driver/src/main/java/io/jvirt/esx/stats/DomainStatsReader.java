@@ -20,7 +20,12 @@ import io.jvirt.spi.StatsGroup;
 import io.jvirt.spi.stats.StatsParams;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vim25.ManagedObjectReference;
+import io.jvirt.vim25.VirtualDevice;
+import io.jvirt.vim25.VirtualEthernetCard;
 import io.jvirt.vim25.VirtualMachineQuickStats;
+import io.jvirt.spi.InterfaceStats;
+
+import javax.xml.datatype.XMLGregorianCalendar;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,7 +40,11 @@ import java.util.Set;
  * {@code ContinueRetrievePropertiesEx} per further page of {@code esx.pageSize} VMs, 1000 by
  * default), whatever the number of VMs: {@code config.hardware} and
  * {@code summary.quickStats}. The block group (disk targets and paths) needs the domain XML,
- * that is the {@code .vmx} of each VM: one download per VM.
+ * that is the {@code .vmx} of each VM: one download per VM. The counters of cpu-total,
+ * interface and block come from {@code PerformanceManager.QueryPerf} for the powered-on VMs, in
+ * batches within the server's limits ({@link PerfBatches}; mapping in {@link IoCounters}); the
+ * interface group names NICs by MAC address from {@code config.hardware.device} (read with the
+ * other properties).
  *
  * <p>Mapping: {@code state.state} from {@code runtime.powerState} (reason 0: vSphere gives
  * none); {@code balloon.maximum} = {@code memoryMB} KiB, {@code balloon.current} = memory minus
@@ -45,19 +54,27 @@ import java.util.Set;
  */
 public final class DomainStatsReader {
     /** The groups this driver reports. */
-    public static final Set<StatsGroup> GROUPS = EnumSet.of(StatsGroup.STATE, StatsGroup.BALLOON, StatsGroup.VCPU,
-            StatsGroup.BLOCK);
+    public static final Set<StatsGroup> GROUPS = EnumSet.of(StatsGroup.STATE, StatsGroup.CPU_TOTAL,
+            StatsGroup.BALLOON, StatsGroup.VCPU, StatsGroup.INTERFACE, StatsGroup.BLOCK);
     static final List<String> PROPERTIES = List.of("config.hardware.memoryMB", "config.hardware.numCPU",
             "summary.quickStats");
 
     private final VimSession session;
     private final InventoryScope scope;
     private final DomainDriver domains;
+    private final PerfReader perf;
 
-    public DomainStatsReader(VimSession session, InventoryScope scope, DomainDriver domains) {
+    /** @param perf the connection's PerformanceManager facts (cached across calls) */
+    public DomainStatsReader(VimSession session, InventoryScope scope, DomainDriver domains, PerfServer perf) {
         this.session = session;
         this.scope = scope;
         this.domains = domains;
+        this.perf = new PerfReader(session, perf);
+    }
+
+    /** QueryPerf requests made by the last call. */
+    public int lastPerfQueries() {
+        return perf.lastQueries();
     }
 
     /** Every VM of the scope matching the state flags. */
@@ -66,17 +83,17 @@ public final class DomainStatsReader {
         if (scope.hostSystem() == null && scope.kind() != InventoryScope.Kind.DATACENTER) {
             return List.of();
         }
-        List<ObjectProps> vms = PropertyReader.retrieve(session, Specs.filter(scope.vmSearch(),
-                Specs.props("VirtualMachine", properties())));
-        List<DomainStats> out = new ArrayList<>();
         Set<StatsGroup> wanted = wanted(groups);
+        List<ObjectProps> vms = PropertyReader.retrieve(session, Specs.filter(scope.vmSearch(),
+                Specs.props("VirtualMachine", properties(wanted))));
+        Map<EsxDomain, ObjectProps> selected = new LinkedHashMap<>();
         for (ObjectProps vm : vms) {
             EsxDomain d = domains.handleOf(vm);
             if (filter.matches(new DomainListFilter.Facts(d.state(), true, false, false, false))) {
-                out.add(new DomainStats(d, params(d, vm, wanted)));
+                selected.put(d, vm);
             }
         }
-        return out;
+        return build(selected, wanted);
     }
 
     /** The given domains (one request for all of them, plus the block group's downloads). */
@@ -96,18 +113,48 @@ public final class DomainStatsReader {
         Set<StatsGroup> wanted = wanted(groups);
         Map<String, ObjectProps> found = new LinkedHashMap<>();
         for (ObjectProps vm : PropertyReader.retrieve(session, Specs.filter(objects,
-                List.of(Specs.props("VirtualMachine", properties()))))) {
+                List.of(Specs.props("VirtualMachine", properties(wanted)))))) {
             found.put(vm.value(), vm);
         }
-        List<DomainStats> out = new ArrayList<>();
+        Map<EsxDomain, ObjectProps> selected = new LinkedHashMap<>();
         for (Map.Entry<String, Domain> e : byMor.entrySet()) {
             ObjectProps vm = found.get(e.getKey());
             if (vm == null) {
                 throw new HypervisorException(ErrorCode.NO_DOMAIN, ErrorDomain.ESX,
                         "Domain '" + e.getValue().name() + "' no longer exists");
             }
-            EsxDomain d = domains.handleOf(vm);
-            out.add(new DomainStats(d, params(d, vm, wanted)));
+            selected.put(domains.handleOf(vm), vm);
+        }
+        return build(selected, wanted);
+    }
+
+    /** The records, with one batched performance read for every powered-on VM when a counter group is wanted. */
+    private List<DomainStats> build(Map<EsxDomain, ObjectProps> selected, Set<StatsGroup> wanted) {
+        List<PerfReader.Metric> metrics = new ArrayList<>();
+        if (wanted.contains(StatsGroup.CPU_TOTAL)) {
+            metrics.addAll(IoCounters.CPU);
+        }
+        if (wanted.contains(StatsGroup.INTERFACE)) {
+            metrics.addAll(IoCounters.NET);
+        }
+        if (wanted.contains(StatsGroup.BLOCK)) {
+            metrics.addAll(IoCounters.DISK);
+        }
+        Map<String, PerfReader.Samples> samples = Map.of();
+        if (!metrics.isEmpty()) {
+            List<PerfReader.Target> targets = new ArrayList<>();
+            for (Map.Entry<EsxDomain, ObjectProps> e : selected.entrySet()) {
+                if (e.getKey().state() == DomainState.RUNNING) {
+                    targets.add(new PerfReader.Target(e.getKey().mor(),
+                            e.getValue().get("runtime.bootTime", XMLGregorianCalendar.class).orElse(null)));
+                }
+            }
+            samples = perf.read(targets, metrics);
+        }
+        List<DomainStats> out = new ArrayList<>();
+        for (Map.Entry<EsxDomain, ObjectProps> e : selected.entrySet()) {
+            PerfReader.Samples s = samples.get(e.getKey().mor().getValue());
+            out.add(new DomainStats(e.getKey(), params(e.getKey(), e.getValue(), wanted, s)));
         }
         return out;
     }
@@ -134,17 +181,43 @@ public final class DomainStatsReader {
         return flags;
     }
 
-    private static List<String> properties() {
+    private static List<String> properties(Set<StatsGroup> wanted) {
         List<String> p = new ArrayList<>(DomainDriver.identityProperties());
         PROPERTIES.stream().filter(x -> !p.contains(x)).forEach(p::add);
+        if (wanted.contains(StatsGroup.CPU_TOTAL) || wanted.contains(StatsGroup.INTERFACE)
+                || wanted.contains(StatsGroup.BLOCK)) {
+            p.add("runtime.bootTime");
+        }
+        if (wanted.contains(StatsGroup.INTERFACE)) {
+            p.add(DEVICES);
+        }
         return p;
     }
 
-    private static List<TypedParameter> params(EsxDomain d, ObjectProps vm, Set<StatsGroup> wanted) {
+    static final String DEVICES = "config.hardware.device";
+
+    /** The VM's NICs in device-key order ({@code ethernet0} first). */
+    static List<VirtualEthernetCard> nics(ObjectProps vm) {
+        List<VirtualEthernetCard> nics = new ArrayList<>();
+        for (VirtualDevice d : vm.list(DEVICES, VirtualDevice.class)) {
+            if (d instanceof VirtualEthernetCard n) {
+                nics.add(n);
+            }
+        }
+        nics.sort(java.util.Comparator.comparingInt(VirtualDevice::getKey));
+        return nics;
+    }
+
+    private static List<TypedParameter> params(EsxDomain d, ObjectProps vm, Set<StatsGroup> wanted,
+                                               PerfReader.Samples samples) {
         List<TypedParameter> p = new ArrayList<>();
         boolean on = d.state() == DomainState.RUNNING || d.state() == DomainState.PAUSED;
         if (wanted.contains(StatsGroup.STATE)) {
             StatsParams.state(p, d.state());
+        }
+        if (wanted.contains(StatsGroup.CPU_TOTAL) && samples != null) {
+            long[] cpu = IoCounters.cpu(samples);
+            StatsParams.cpuTotal(p, cpu[0], cpu[1], cpu[2]);
         }
         int numCpu = vm.get("config.hardware.numCPU", Number.class).map(Number::intValue).orElse(0);
         long memKiB = vm.get("config.hardware.memoryMB", Number.class).map(Number::longValue).orElse(0L) * 1024;
@@ -164,8 +237,26 @@ public final class DomainStatsReader {
         if (wanted.contains(StatsGroup.VCPU)) {
             StatsParams.vcpu(p, numCpu, numCpu);
         }
+        if (wanted.contains(StatsGroup.INTERFACE)) {
+            List<VirtualEthernetCard> nics = nics(vm);
+            p.add(new TypedParameter("net.count", TypedParameter.Type.UINT, nics.size()));
+            for (int i = 0; i < nics.size(); i++) {
+                VirtualEthernetCard n = nics.get(i);
+                if (n.getMacAddress() != null) {
+                    p.add(new TypedParameter("net." + i + ".name", TypedParameter.Type.STRING,
+                            n.getMacAddress().toLowerCase(java.util.Locale.ROOT)));
+                }
+                if (samples != null && samples.of(IoCounters.NET_BYTES_RX, String.valueOf(n.getKey())) != null) {
+                    StatsParams.netCounters(p, i, IoCounters.nic(samples, String.valueOf(n.getKey())));
+                }
+            }
+        }
         if (wanted.contains(StatsGroup.BLOCK)) {
-            StatsParams.block(p, DomainXml.parse(d.xmlDesc()));
+            StatsParams.block(p, DomainXml.parse(d.xmlDesc()), disk -> {
+                String instance = IoCounters.diskInstance(disk);
+                return samples == null || instance == null || samples.of(IoCounters.DISK_READS, instance) == null
+                        ? null : IoCounters.disk(samples, instance);
+            });
         }
         return p;
     }

@@ -29,6 +29,47 @@ public final class DomainEventStream {
     private final Consumer<Integer> listenerCountChanged;
     private long sequence;
     private volatile boolean closed;
+    /** The driver's position in the server's event history after the last event published. */
+    private volatile String serverPosition;
+    private volatile HistoryReplay historyReplay;
+
+    /**
+     * Reads a server's event history for a registration resuming, on a new connection, from a
+     * cursor with a server position (the host application restarted).
+     */
+    public interface HistoryReplay {
+        /**
+         * The events after server position {@code from} up to and including {@code upTo} (the
+         * position of the last event this stream published; null: up to the newest), oldest
+         * first, each with its own position.
+         *
+         * @throws EventGapException when the history no longer reaches back to {@code from},
+         *                           or {@code from} names another server
+         */
+        List<HistoryEvent> since(String from, String upTo);
+    }
+
+    /** One event read from the server's history, with the server position just after it. */
+    public record HistoryEvent(DomainEvent event, String position) {
+    }
+
+    /** Lets registrations with a foreign cursor that has a server position resume from the server's history. */
+    public void setHistoryReplay(HistoryReplay replay) {
+        this.historyReplay = replay;
+    }
+
+    /**
+     * Records the server position the stream has reached without publishing (the driver's
+     * baseline: everything up to it is already reflected in the state it read).
+     */
+    public void advanceServerPosition(String position) {
+        lock.lock();
+        try {
+            serverPosition = position;
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /**
      * @param capacity             events kept for resuming listeners
@@ -54,7 +95,7 @@ public final class DomainEventStream {
     public EventCursor position() {
         lock.lock();
         try {
-            return new EventCursor(name, sequence);
+            return new EventCursor(name, sequence, serverPosition);
         } finally {
             lock.unlock();
         }
@@ -67,13 +108,24 @@ public final class DomainEventStream {
 
     /** Numbers {@code event}, journals it and delivers it to every matching listener. */
     public void publish(DomainEvent event) {
+        publish(event, null);
+    }
+
+    /**
+     * {@link #publish(DomainEvent)} of an event that takes the stream to a new server position
+     * (null: the position does not change).
+     */
+    public void publish(DomainEvent event, String position) {
         if (closed) {
             return;
         }
         lock.lock();
         try {
             sequence++;
-            DomainEvent numbered = event.at(new EventCursor(name, sequence));
+            if (position != null) {
+                serverPosition = position;
+            }
+            DomainEvent numbered = event.at(new EventCursor(name, sequence, serverPosition));
             journal.addLast(numbered);
             if (journal.size() > capacity) {
                 journal.removeFirst();
@@ -100,7 +152,7 @@ public final class DomainEventStream {
         Registration r;
         lock.lock();
         try {
-            r = new Registration(filter, listener, new EventCursor(name, sequence));
+            r = new Registration(filter, listener, new EventCursor(name, sequence, serverPosition));
             EventCursor since = filter.since();
             if (since != null) {
                 replay(r, since);
@@ -116,6 +168,14 @@ public final class DomainEventStream {
     private void replay(Registration r, EventCursor since) {
         long oldest = journal.isEmpty() ? sequence + 1 : journal.peekFirst().cursor().sequence();
         EventCursor oldestCursor = new EventCursor(name, oldest - 1);
+        HistoryReplay history = historyReplay;
+        if (!since.stream().equals(name) && since.server() != null && history != null) {
+            // a cursor of an earlier connection or process: the server's history fills the gap
+            for (HistoryEvent e : history.since(since.server(), serverPosition)) {
+                r.deliver(e.event().withOrigin(EventOrigin.HISTORY).at(new EventCursor(name, sequence, e.position())));
+            }
+            return;
+        }
         if (!since.stream().equals(name)) {
             r.gap(new EventGap(since, oldestCursor, "cursor " + since + " belongs to another event stream (an earlier"
                     + " connection or process); events since then cannot be replayed, read the current state instead"));
