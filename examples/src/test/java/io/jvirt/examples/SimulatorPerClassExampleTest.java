@@ -5,7 +5,7 @@ import io.jvirt.simulator.junit.StartedSimulator;
 import io.jvirt.simulator.junit.VsphereSimulator;
 import io.jvirt.simulator.junit.VsphereSimulator.Lifecycle;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.auth.Authenticator;
 import org.junit.jupiter.api.MethodOrderer;

@@ -3,7 +3,7 @@ package io.jvirt.examples;
 import io.jvirt.simulator.junit.StartedSimulator;
 import io.jvirt.simulator.junit.VsphereSimulator;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.auth.Authenticator;

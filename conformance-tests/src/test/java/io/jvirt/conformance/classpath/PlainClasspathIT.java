@@ -25,6 +25,7 @@ class PlainClasspathIT {
     private static final String SNIPPET = """
             import io.jvirt.spi.*;
             import io.jvirt.spi.auth.Authenticator;
+            import io.jvirt.spi.connect.ConnectionFactory;
 
             public class Snippet {
                 public static void main(String[] args) {
