@@ -1,5 +1,6 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.commands.CompleteCommand;
 import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
@@ -56,6 +57,8 @@ import picocli.CommandLine.Model.CommandSpec;
         // events and statistics
         EventCommands.Event.class, StatsCommands.Domstats.class, StatsCommands.Dommemstat.class,
         StatsCommands.Domblklist.class, StatsCommands.Domiflist.class,
+        // shell completion (hidden)
+        CompleteCommand.class,
 })
 public final class CommandCatalog {
 

@@ -24,6 +24,7 @@ public final class Jvirsh {
     private final ConnectionOpener opener;
     private final SimulatorLauncher simulators;
     private final NativeConverters converters;
+    private LineInput.Factory lineEditor = LineInput.Factory.PLAIN;
 
     public Jvirsh(CliEnvironment io, ConnectionOpener opener, SimulatorLauncher simulators, NativeConverters converters) {
         this.io = io;
@@ -34,7 +35,14 @@ public final class Jvirsh {
 
     /** The production wiring. */
     public static Jvirsh standard(CliEnvironment io) {
-        return new Jvirsh(io, ConnectionOpener.FACTORY, Wiring.simulators(), Wiring.converters());
+        return new Jvirsh(io, ConnectionOpener.FACTORY, Wiring.simulators(), Wiring.converters())
+                .lineEditor(Wiring.lineEditor());
+    }
+
+    /** How the interactive shell reads lines at a terminal (standard input as it is otherwise). */
+    public Jvirsh lineEditor(LineInput.Factory editor) {
+        this.lineEditor = editor;
+        return this;
     }
 
     public static void main(String[] args) {
@@ -160,7 +168,7 @@ public final class Jvirsh {
             CommandContext ctx = new CommandContext(io, session, g.quiet, converters);
             CommandRunner runner = new CommandRunner(ctx);
             if (g.command.isEmpty()) {
-                return new BatchShell(io, session, runner, g.quiet).run();
+                return new BatchShell(io, session, runner, g.quiet, lineEditor).run();
             }
             int status = 0;
             for (List<String> command : CommandLineSplitter.splitArgs(g.command)) {
@@ -210,15 +218,25 @@ public final class Jvirsh {
         private final Session session;
         private final CommandRunner runner;
         private final boolean quiet;
+        private final LineInput.Factory lineEditor;
 
-        BatchShell(CliEnvironment io, Session session, CommandRunner runner, boolean quiet) {
+        BatchShell(CliEnvironment io, Session session, CommandRunner runner, boolean quiet, LineInput.Factory lineEditor) {
             this.io = io;
             this.session = session;
             this.runner = runner;
             this.quiet = quiet;
+            this.lineEditor = lineEditor;
         }
 
         int run() {
+            boolean interactive = io.terminal();
+            // a line editor only for a person at a terminal; piped commands are read as they are
+            try (LineInput input = interactive ? lineEditor.open(io, session) : LineInput.plain(io)) {
+                return run(input);
+            }
+        }
+
+        private int run(LineInput input) {
             boolean interactive = io.terminal();
             if (interactive && !quiet) {
                 io.out().println("Welcome to jvirsh, the jvirt interactive terminal (virsh-compatible).");
@@ -236,13 +254,9 @@ public final class Jvirsh {
                 }
             }
             while (true) {
-                if (interactive) {
-                    io.out().print("jvirsh # ");
-                    io.out().flush();
-                }
                 String line;
                 try {
-                    line = io.in().readLine();
+                    line = input.readLine("jvirsh # ");
                 } catch (IOException e) {
                     io.err().println("error: cannot read standard input: " + e.getMessage());
                     return 1;

@@ -1,8 +1,11 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.shell.JLineShell;
+
 /**
  * The production wiring of jvirsh's embedded parts: the vSphere simulator ({@code --sim}) and
- * the offline VMX converter ({@code --offline}).
+ * the offline VMX converter ({@code --offline}) and the
+ * interactive shell's line editor.
  */
 final class Wiring {
     private Wiring() {
@@ -14,5 +17,13 @@ final class Wiring {
 
     static NativeConverters converters() {
         return new VmxOfflineConverters();
+    }
+
+    /**
+     * The interactive shell's line editor. JLine's classes load only when the shell opens it
+     * at a terminal, never on a single command's path.
+     */
+    static LineInput.Factory lineEditor() {
+        return (env, session) -> JLineShell.open(env, session, ConsoleCharset.input(ConsoleCharset.locale()));
     }
 }

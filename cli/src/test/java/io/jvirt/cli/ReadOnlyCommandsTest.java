@@ -108,7 +108,8 @@ class ReadOnlyCommandsTest {
             entry("domstats", uses("domstats", READS, "domstats test --state", READS)),
             entry("dommemstat", uses("dommemstat test", READS)),
             entry("domblklist", uses("domblklist test", READS)),
-            entry("domiflist", uses("domiflist test", READS)));
+            entry("domiflist", uses("domiflist test", READS)),
+            entry("complete", uses("complete -- dominfo", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();
