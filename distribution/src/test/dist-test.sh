@@ -18,7 +18,7 @@ tar -xzf "$archive" -C "$work"
 dist="$work/jvirsh-$version"
 [[ -x "$dist/bin/jvirsh" ]] || fail "bin/jvirsh is missing or not executable"
 [[ -f "$dist/share/bash-completion/completions/jvirsh" ]] || fail "the bash completion script is missing"
-[[ -f "$dist/README.md" ]] || fail "README.md is missing"
+[[ -f "$dist/README.md" && -f "$dist/THIRD-PARTY.md" ]] || fail "README.md or THIRD-PARTY.md is missing"
 ls "$dist"/lib/cli-*.jar >/dev/null 2>&1 || fail "lib/ has no cli jar"
 if ls "$dist"/lib/ | grep -Eq '^(junit|mockito|jazzer|maven)'; then
     fail "lib/ holds test or build jars: $(ls "$dist/lib" | grep -E '^(junit|mockito|jazzer|maven)' | tr '\n' ' ')"
