@@ -20,8 +20,9 @@ dist="$work/jvirsh-$version"
 [[ -f "$dist/share/bash-completion/completions/jvirsh" ]] || fail "the bash completion script is missing"
 [[ -f "$dist/README.md" && -f "$dist/THIRD-PARTY.md" ]] || fail "README.md or THIRD-PARTY.md is missing"
 ls "$dist"/lib/cli-*.jar >/dev/null 2>&1 || fail "lib/ has no cli jar"
-if ls "$dist"/lib/ | grep -Eq '^(junit|mockito|jazzer|maven)'; then
-    fail "lib/ holds test or build jars: $(ls "$dist/lib" | grep -E '^(junit|mockito|jazzer|maven)' | tr '\n' ' ')"
+ls "$dist"/lib/vsphere-simulator-*.jar >/dev/null 2>&1 || fail "lib/ has no vsphere-simulator jar (for --sim)"
+if ls "$dist"/lib/ | grep -Eq '^(junit|mockito|jazzer|maven|test-fixtures)'; then
+    fail "lib/ holds test or build jars: $(ls "$dist/lib" | grep -E '^(junit|mockito|jazzer|maven|test-fixtures)' | tr '\n' ' ')"
 fi
 
 # An environment without Maven: only java (through JAVA_HOME's bin or a link) and coreutils.
@@ -48,6 +49,11 @@ fi
 actual2="$(run -c test:///default list --all; echo x)"
 [[ "${actual2%x}" == "$actual" ]] || fail "the second run (with the start-up archive) printed something else"
 ls "$work"/home/.cache/jvirsh/jvirsh-dist-*.jsa >/dev/null 2>&1 || echo "dist-test: note: no start-up archive was made (this Java cannot make one)" >&2
+
+# --sim: the embedded vSphere simulator of lib/ (an ESX host with two VMs)
+sim="$(run --sim list --all)" || fail "bin/jvirsh --sim list --all failed"
+[[ "$sim" == *" 1    ha-host_VM0   running"* && "$sim" == *" -    ha-host_VM1   shut off"* ]] \
+    || fail "bin/jvirsh --sim list --all printed: $sim"
 
 # a bad URI is a clear error, exit status 1, no Java exception
 set +e

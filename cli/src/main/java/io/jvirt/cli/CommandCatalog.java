@@ -1,6 +1,6 @@
 package io.jvirt.cli;
 
-import io.jvirt.cli.commands.CompleteCommand;
+import io.jvirt.cli.completion.Grammar;
 import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
@@ -91,6 +91,12 @@ public final class CommandCatalog {
         CommandLine root = new CommandLine(CommandSpec.create().name("jvirsh"));
         root.addSubcommand(name, new CommandLine(found));
         return configure(root);
+    }
+
+    /** The commands and jvirsh's own options, for completion. */
+    public static Grammar grammar() {
+        return new Grammar(java.util.List.of(CommandCatalog.class.getAnnotation(Command.class).subcommands()),
+                GlobalOptionNames.all(), Jvirsh.WITH_VALUE);
     }
 
     private static CommandLine configure(CommandLine cl) {

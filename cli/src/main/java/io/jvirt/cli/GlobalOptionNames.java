@@ -11,11 +11,6 @@ public final class GlobalOptionNames {
     private GlobalOptionNames() {
     }
 
-    /** True for an option of jvirsh that takes its value as the next word ({@code -c URI}). */
-    public static boolean takesValue(String word) {
-        return Jvirsh.WITH_VALUE.contains(word);
-    }
-
     /** Every name of every global option, sorted. */
     public static List<String> all() {
         List<String> out = new ArrayList<>();

@@ -1,5 +1,10 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.completion.Completions;
+import io.jvirt.cli.completion.SessionNames;
+import io.jvirt.cli.session.ConsoleCharset;
+import io.jvirt.cli.session.LineInput;
+import io.jvirt.cli.session.NativeConverters;
 import io.jvirt.cli.shell.JLineShell;
 
 /**
@@ -24,6 +29,7 @@ final class Wiring {
      * at a terminal, never on a single command's path.
      */
     static LineInput.Factory lineEditor() {
-        return (env, session) -> JLineShell.open(env, session, ConsoleCharset.input(ConsoleCharset.locale()));
+        return (env, session) -> JLineShell.open(env, new Completions(new SessionNames(session), CommandCatalog.grammar()),
+                ConsoleCharset.input(ConsoleCharset.locale()));
     }
 }

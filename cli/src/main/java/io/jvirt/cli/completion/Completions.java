@@ -1,7 +1,5 @@
 package io.jvirt.cli.completion;
 
-import io.jvirt.cli.CommandCatalog;
-import io.jvirt.cli.GlobalOptionNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,9 +26,11 @@ public final class Completions {
     public static final String COMPLETE_COMMAND = "complete";
 
     private final Names names;
+    private final Grammar grammar;
 
-    public Completions(Names names) {
+    public Completions(Names names, Grammar grammar) {
         this.names = names;
+        this.grammar = grammar;
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Completions {
         int i = 0;
         while (i < w.size() - 1) {
             String a = w.get(i);
-            if (GlobalOptionNames.takesValue(a)) {
+            if (grammar.globalOptionsWithValue().contains(a)) {
                 i += 2;
             } else if (a.startsWith("-")) {
                 i++;
@@ -52,7 +52,7 @@ public final class Completions {
             }
         }
         if (i >= w.size() - 1 && w.get(w.size() - 1).startsWith("-")) {
-            return matching(GlobalOptionNames.all(), w.get(w.size() - 1));
+            return matching(grammar.globalOptions(), w.get(w.size() - 1));
         }
         if (i > w.size() - 1) {
             return List.of(); // the value of a global option (a URI, a file): nothing to offer
@@ -67,13 +67,10 @@ public final class Completions {
         if (w.size() == 1) {
             return matching(commandNames(), partial);
         }
-        String name = w.get(0);
-        CommandLine root = CommandCatalog.commandLineFor(name);
-        CommandLine command = root == null ? null : root.getSubcommands().get(name);
-        if (command == null) {
+        CommandSpec spec = commandSpec(w.get(0));
+        if (spec == null) {
             return List.of();
         }
-        CommandSpec spec = command.getCommandSpec();
         Set<String> given = new HashSet<>();
         OptionSpec awaitingValue = null;
         int positional = 0;
@@ -114,9 +111,9 @@ public final class Completions {
     }
 
     /** Every command name but the hidden ones, sorted, without building picocli models. */
-    public static List<String> commandNames() {
+    public List<String> commandNames() {
         List<String> out = new ArrayList<>();
-        for (Class<?> c : CommandCatalog.class.getAnnotation(Command.class).subcommands()) {
+        for (Class<?> c : grammar.commands()) {
             Command command = c.getAnnotation(Command.class);
             if (command != null && !command.hidden()) {
                 out.add(command.name());
@@ -124,6 +121,17 @@ public final class Completions {
         }
         out.sort(null);
         return out;
+    }
+
+    /** The picocli model of one command (only that one: building all ~60 costs time), or null. */
+    private CommandSpec commandSpec(String name) {
+        for (Class<?> c : grammar.commands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(name)) {
+                return new CommandLine(c).getCommandSpec();
+            }
+        }
+        return null;
     }
 
     private static List<String> lastCommand(List<String> words) {

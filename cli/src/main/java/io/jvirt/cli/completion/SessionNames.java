@@ -1,6 +1,6 @@
 package io.jvirt.cli.completion;
 
-import io.jvirt.cli.Session;
+import io.jvirt.cli.session.Session;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.Network;

@@ -1,10 +1,8 @@
 package io.jvirt.cli.shell;
 
-import io.jvirt.cli.CliEnvironment;
-import io.jvirt.cli.LineInput;
-import io.jvirt.cli.Session;
 import io.jvirt.cli.completion.Completions;
-import io.jvirt.cli.completion.SessionNames;
+import io.jvirt.cli.session.CliEnvironment;
+import io.jvirt.cli.session.LineInput;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.Candidate;
@@ -46,8 +44,13 @@ public final class JLineShell implements LineInput {
         this.reader = reader;
     }
 
-    /** A {@link LineInput.Factory} for jvirsh's wiring. */
-    public static LineInput open(CliEnvironment io, Session session, Charset charset) {
+    /**
+     * Opens the terminal, or gives {@link LineInput#plain} when it cannot be opened.
+     *
+     * @param completions what Tab offers (names from the shell's session)
+     * @param charset     the terminal's encoding
+     */
+    public static LineInput open(CliEnvironment io, Completions completions, Charset charset) {
         Terminal terminal;
         try {
             terminal = TerminalBuilder.builder().system(true).encoding(charset).nativeSignals(true).build();
@@ -56,7 +59,6 @@ public final class JLineShell implements LineInput {
             LOG.log(Level.FINE, "no line editor: cannot open the terminal", e);
             return LineInput.plain(io);
         }
-        Completions completions = new Completions(new SessionNames(session));
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .appName("jvirsh")
                 .terminal(terminal)

@@ -26,7 +26,7 @@ class CompletionsTest {
             return List.of("default", "isolated");
         }
     };
-    private final Completions completions = new Completions(NAMES);
+    private final Completions completions = new Completions(NAMES, io.jvirt.cli.CommandCatalog.grammar());
 
     private List<String> command(String... words) {
         return completions.forCommand(List.of(words));

@@ -1,10 +1,10 @@
-package io.jvirt.cli.commands;
+package io.jvirt.cli;
 
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
 import io.jvirt.cli.completion.Completions;
 import io.jvirt.cli.completion.SessionNames;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -35,7 +35,7 @@ public final class CompleteCommand extends VirshCommand {
 
     @Override
     public void run(CommandContext ctx) {
-        for (String candidate : new Completions(new SessionNames(ctx.session())).forCommandLine(words)) {
+        for (String candidate : new Completions(new SessionNames(ctx.session()), CommandCatalog.grammar()).forCommandLine(words)) {
             ctx.out().println(candidate);
         }
     }
