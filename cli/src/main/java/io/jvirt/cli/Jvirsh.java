@@ -238,14 +238,6 @@ public final class Jvirsh {
 
         int run() {
             boolean interactive = io.terminal();
-            // a line editor only for a person at a terminal; piped commands are read as they are
-            try (LineInput input = interactive ? lineEditor.open(io, session) : LineInput.plain(io)) {
-                return run(input);
-            }
-        }
-
-        private int run(LineInput input) {
-            boolean interactive = io.terminal();
             if (interactive && !quiet) {
                 io.out().println("Welcome to jvirsh, the jvirt interactive terminal (virsh-compatible).");
                 io.out().println();
@@ -261,6 +253,14 @@ public final class Jvirsh {
                     f.lines().forEach(l -> io.err().println("error: " + l));
                 }
             }
+            // a line editor only for a person at a terminal, opened after the credential prompts;
+            // piped commands are read as they are
+            try (LineInput input = interactive ? lineEditor.open(io, session) : LineInput.plain(io)) {
+                return readCommands(input, interactive);
+            }
+        }
+
+        private int readCommands(LineInput input, boolean interactive) {
             while (true) {
                 String line;
                 try {
