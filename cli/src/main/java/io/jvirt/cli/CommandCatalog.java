@@ -1,6 +1,7 @@
 package io.jvirt.cli;
 
 import io.jvirt.cli.commands.CloneConsoleCommands;
+import io.jvirt.cli.completion.Grammar;
 import io.jvirt.cli.commands.DomainInfoCommands;
 import io.jvirt.cli.commands.DomainLifecycleCommands;
 import io.jvirt.cli.commands.DomainResourceCommands;
@@ -65,6 +66,8 @@ import picocli.CommandLine.Model.CommandSpec;
         CloneConsoleCommands.Sysinfo.class,
         IoStatsCommands.Domblkstat.class, IoStatsCommands.Domifstat.class, IoStatsCommands.Nodecpustats.class,
         IoStatsCommands.Nodememstats.class,
+        // shell completion (hidden)
+        CompleteCommand.class,
 })
 public final class CommandCatalog {
 
@@ -97,6 +100,12 @@ public final class CommandCatalog {
         CommandLine root = new CommandLine(CommandSpec.create().name("jvirsh"));
         root.addSubcommand(name, new CommandLine(found));
         return configure(root);
+    }
+
+    /** The commands and jvirsh's own options, for completion. */
+    public static Grammar grammar() {
+        return new Grammar(java.util.List.of(CommandCatalog.class.getAnnotation(Command.class).subcommands()),
+                GlobalOptionNames.all(), Jvirsh.WITH_VALUE);
     }
 
     private static CommandLine configure(CommandLine cl) {

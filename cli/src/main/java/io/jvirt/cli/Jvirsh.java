@@ -4,6 +4,7 @@ import io.jvirt.cli.session.CliEnvironment;
 import io.jvirt.cli.session.CliFailure;
 import io.jvirt.cli.session.CommandContext;
 import io.jvirt.cli.session.ConnectionOpener;
+import io.jvirt.cli.session.LineInput;
 import io.jvirt.cli.session.NativeConverters;
 import io.jvirt.cli.session.Session;
 import io.jvirt.cli.session.SessionSettings;
@@ -31,6 +32,7 @@ public final class Jvirsh {
     private final ConnectionOpener opener;
     private final SimulatorLauncher simulators;
     private final NativeConverters converters;
+    private LineInput.Factory lineEditor = LineInput.Factory.PLAIN;
 
     public Jvirsh(CliEnvironment io, ConnectionOpener opener, SimulatorLauncher simulators, NativeConverters converters) {
         this.io = io;
@@ -41,7 +43,14 @@ public final class Jvirsh {
 
     /** The production wiring. */
     public static Jvirsh standard(CliEnvironment io) {
-        return new Jvirsh(io, ConnectionOpener.FACTORY, Wiring.simulators(), Wiring.converters());
+        return new Jvirsh(io, ConnectionOpener.FACTORY, Wiring.simulators(), Wiring.converters())
+                .lineEditor(Wiring.lineEditor());
+    }
+
+    /** How the interactive shell reads lines at a terminal (standard input as it is otherwise). */
+    public Jvirsh lineEditor(LineInput.Factory editor) {
+        this.lineEditor = editor;
+        return this;
     }
 
     public static void main(String[] args) {
@@ -168,7 +177,7 @@ public final class Jvirsh {
             CommandContext ctx = new CommandContext(io, session, g.quiet, converters);
             CommandRunner runner = new CommandRunner(ctx);
             if (g.command.isEmpty()) {
-                return new BatchShell(io, session, runner, g.quiet).run();
+                return new BatchShell(io, session, runner, g.quiet, lineEditor).run();
             }
             int status = 0;
             for (List<String> command : CommandLineSplitter.splitArgs(g.command)) {
@@ -218,12 +227,14 @@ public final class Jvirsh {
         private final Session session;
         private final CommandRunner runner;
         private final boolean quiet;
+        private final LineInput.Factory lineEditor;
 
-        BatchShell(CliEnvironment io, Session session, CommandRunner runner, boolean quiet) {
+        BatchShell(CliEnvironment io, Session session, CommandRunner runner, boolean quiet, LineInput.Factory lineEditor) {
             this.io = io;
             this.session = session;
             this.runner = runner;
             this.quiet = quiet;
+            this.lineEditor = lineEditor;
         }
 
         int run() {
@@ -243,14 +254,18 @@ public final class Jvirsh {
                     f.lines().forEach(l -> io.err().println("error: " + l));
                 }
             }
+            // a line editor only for a person at a terminal, opened after the credential prompts;
+            // piped commands are read as they are
+            try (LineInput input = interactive ? lineEditor.open(io, session) : LineInput.plain(io)) {
+                return readCommands(input, interactive);
+            }
+        }
+
+        private int readCommands(LineInput input, boolean interactive) {
             while (true) {
-                if (interactive) {
-                    io.out().print("jvirsh # ");
-                    io.out().flush();
-                }
                 String line;
                 try {
-                    line = io.in().readLine();
+                    line = input.readLine("jvirsh # ");
                 } catch (IOException e) {
                     io.err().println("error: cannot read standard input: " + e.getMessage());
                     return 1;

@@ -124,7 +124,8 @@ class ReadOnlyCommandsTest {
             entry("domblkstat", uses("domblkstat test hda --human", READS)),
             entry("domifstat", uses("domifstat test vnet0", READS)),
             entry("nodecpustats", uses("nodecpustats --cpu 0", READS, "nodecpustats --percent", READS)),
-            entry("nodememstats", uses("nodememstats", READS)));
+            entry("nodememstats", uses("nodememstats", READS)),
+            entry("complete", uses("complete -- dominfo", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();

@@ -35,6 +35,9 @@ public final class HelpCommand extends VirshCommand {
         ctx.out().println("Grouped commands:");
         ctx.out().println();
         for (Map.Entry<String, CommandLine> e : new java.util.TreeMap<>(all).entrySet()) {
+            if (e.getValue().getCommandSpec().usageMessage().hidden()) {
+                continue; // complete: for shell completion scripts
+            }
             String[] desc = e.getValue().getCommandSpec().usageMessage().description();
             ctx.out().printf("    %-22s %s%n", e.getKey(), desc.length > 0 ? desc[0] : "");
         }
