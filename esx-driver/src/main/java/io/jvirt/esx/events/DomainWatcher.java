@@ -121,7 +121,7 @@ public final class DomainWatcher implements AutoCloseable {
     private String version = "";
     private boolean initial;
     private int failures;
-    private long resyncs;
+    private volatile long resyncs;   // written by the watcher thread only; read by any
 
     /**
      * Starts watching.
@@ -567,6 +567,10 @@ public final class DomainWatcher implements AutoCloseable {
         if (history) {
             initialHistory.addAll(newEvents(readHistory()));
         }
+        if (baselineDone) {
+            // counted before anything of this re-synchronisation reaches a listener
+            resyncs++;
+        }
         if (baselineDone && history) {
             // the server's record of the gap first, exactly, then whatever it does not explain
             for (Event e : initialHistory) {
@@ -584,7 +588,6 @@ public final class DomainWatcher implements AutoCloseable {
             unexplainedSince.clear();
         }
         if (baselineDone) {
-            resyncs++;
             Set<String> keys = new HashSet<>(previous.keySet());
             keys.addAll(fresh.keySet());
             for (String key : keys) {
