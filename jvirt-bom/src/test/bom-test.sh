@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The BOM's test (run by the build): every library module of the reactor (packaging jar, not
-# benchmarks) is managed in jvirt-bom/pom.xml at the project's version, and nothing else is.
+# benchmarks, not test-source-only modules such as examples) is managed in jvirt-bom/pom.xml at the project's version, and nothing else is.
 # Usage: bom-test.sh ROOT_DIR
 # no pipefail: grep -m1 ends its pipe early on purpose
 set -eu
@@ -11,6 +11,7 @@ expected=()
 for module in $(sed -n 's:.*<module>\(.*\)</module>.*:\1:p' "$root/pom.xml"); do
     pom="$root/$module/pom.xml"
     grep -q '<packaging>pom</packaging>' "$pom" && continue
+    [[ -d "$root/$module/src/main/java" ]] || continue   # test sources only (examples): nothing to manage
     a="$(artifact_of "$pom")"
     [[ "$a" == benchmarks ]] && continue
     expected+=("$a")
