@@ -15,6 +15,7 @@ public final class DomainWrites {
     private final DomainSnapshots snapshots;
     private final DomainDefiner definer;
     private final Migration migration;
+    private final io.jvirt.esx.domain.devices.DeviceWrites devices;
 
     public DomainWrites(WriteContext ctx) {
         this.ctx = ctx;
@@ -23,6 +24,7 @@ public final class DomainWrites {
         this.snapshots = new DomainSnapshots(ctx, Clock.systemUTC());
         this.definer = new DomainDefiner(ctx);
         this.migration = new Migration(ctx);
+        this.devices = new io.jvirt.esx.domain.devices.DeviceWrites(ctx);
     }
 
     public WriteContext context() {
@@ -43,6 +45,11 @@ public final class DomainWrites {
 
     public DomainDefiner definer() {
         return definer;
+    }
+
+    /** Device changes and redefinition of existing domains. */
+    public io.jvirt.esx.domain.devices.DeviceWrites devices() {
+        return devices;
     }
 
     public Migration migration() {
