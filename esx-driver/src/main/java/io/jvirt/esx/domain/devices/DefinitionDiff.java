@@ -45,7 +45,8 @@ public final class DefinitionDiff {
      * The spec turning {@code current} into {@code wanted} on a VM whose devices and power state
      * are {@code server}; {@code null} when nothing differs.
      */
-    public static VirtualMachineConfigSpec spec(DomainDef current, DomainDef wanted, ServerDevices server) {
+    public static VirtualMachineConfigSpec spec(DomainDef current, DomainDef wanted, ServerDevices server,
+                                                java.util.function.Supplier<java.util.Set<String>> networks) {
         refuseUnchangeable(current, wanted);
         VirtualMachineConfigSpec spec = new VirtualMachineConfigSpec();
         boolean any = false;
@@ -102,7 +103,7 @@ public final class DefinitionDiff {
             spec.setAnnotation(blank(wanted.description()));
             any = true;
         }
-        DeviceChanges devices = new DeviceChanges(server);
+        DeviceChanges devices = new DeviceChanges(server, networks);
         diffDisks(current.devices().disks(), wanted.devices().disks(), devices);
         diffInterfaces(current.devices().interfaces(), wanted.devices().interfaces(), devices);
         if (!devices.isEmpty()) {

@@ -61,9 +61,27 @@ public final class DeviceChanges {
     /** Slots taken by devices added in this change. */
     private final List<String> addedSlots = new ArrayList<>();
     private int nextKey = -100;
+    private final java.util.function.Supplier<java.util.Set<String>> networks;
+    private java.util.Set<String> networkNames;
 
-    public DeviceChanges(ServerDevices current) {
+    /**
+     * @param networks the names of the networks (port groups) the VM's host has, asked at most
+     *                 once and only when a card is added or moved
+     */
+    public DeviceChanges(ServerDevices current, java.util.function.Supplier<java.util.Set<String>> networks) {
         this.current = current;
+        this.networks = networks;
+    }
+
+    private void requireNetwork(String name) {
+        if (networkNames == null) {
+            networkNames = networks.get();
+        }
+        if (!networkNames.contains(name)) {
+            throw new HypervisorException(ErrorCode.NO_NETWORK, ErrorDomain.ESX, "no network (port group) named '"
+                    + name + "' on the domain's host" + (networkNames.isEmpty() ? ""
+                    : " (" + String.join(", ", new java.util.TreeSet<>(networkNames)) + ")"));
+        }
     }
 
     /** The entries collected so far. */
@@ -292,6 +310,7 @@ public final class DeviceChanges {
                 }
             }
         }
+        requireNetwork(iface.sourceBridge());
         VirtualEthernetCard card = card(iface.model());
         card.setKey(nextKey--);
         card.setBacking(network(iface.sourceBridge()));
@@ -323,6 +342,7 @@ public final class DeviceChanges {
         if (iface.sourceBridge() == null || Objects.equals(iface.sourceBridge(), nic.def().sourceBridge())) {
             return;
         }
+        requireNetwork(iface.sourceBridge());
         VirtualEthernetCard card = nic.device();
         card.setBacking(network(iface.sourceBridge()));
         specs.add(spec(VirtualDeviceConfigSpecOperation.EDIT, card));

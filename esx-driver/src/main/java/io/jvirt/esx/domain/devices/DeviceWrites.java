@@ -85,7 +85,14 @@ public final class DeviceWrites {
     public void redefine(EsxDomain d, DomainDef current, DomainDef wanted, ProgressListener progress) {
         WriteContext.VmRef ref = ctx.primaryVm(d);
         ObjectProps vm = PrepareForTask.prepare(ref, ctx.autoAnswer(), ServerDevices.PROPERTIES);
-        VirtualMachineConfigSpec spec = DefinitionDiff.spec(current, wanted, ServerDevices.of(vm));
+        ServerDevices server = ServerDevices.of(vm);
+        // memory and vCPUs as the server has them (what dominfo shows): a server that does not
+        // rewrite the .vmx (vcsim) must still see a change back to the .vmx's values
+        DomainDef held = current;
+        if (server.memoryMB() > 0 && server.numCpu() > 0) {
+            held = current.toBuilder().memoryKiB(server.memoryMB() * 1024).vcpus(server.numCpu()).build();
+        }
+        VirtualMachineConfigSpec spec = DefinitionDiff.spec(held, wanted, server, () -> networks(ref, server));
         if (spec != null) {
             reconfigure(ref, spec, progress, "Could not redefine domain '" + d.name() + "'");
         }
@@ -105,6 +112,21 @@ public final class DeviceWrites {
         return ServerDevices.of(WriteContext.read(ctx.primaryVm(d), ServerDevices.PROPERTIES));
     }
 
+    /** The names of the networks of the VM's host (one request). */
+    private static java.util.Set<String> networks(WriteContext.VmRef ref, ServerDevices server) {
+        if (server.host() == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (ObjectProps n : io.jvirt.esx.vi.PropertyReader.retrieve(ref.session(), io.jvirt.esx.vi.Specs.filter(
+                io.jvirt.esx.vi.Specs.from(server.host(), true,
+                        io.jvirt.esx.vi.Specs.traverse("hostToNetwork", "HostSystem", "network")),
+                io.jvirt.esx.vi.Specs.props("Network", "name")))) {
+            n.string("name").ifPresent(names::add);
+        }
+        return names;
+    }
+
     private interface Edit {
         void apply(DeviceChanges changes);
     }
@@ -119,7 +141,7 @@ public final class DeviceWrites {
                     "ESX cannot change only the persistent configuration of a running domain (its devices are the"
                             + " running VM's); use --live, or --live --config");
         }
-        DeviceChanges changes = new DeviceChanges(server);
+        DeviceChanges changes = new DeviceChanges(server, () -> networks(ref, server));
         edit.apply(changes);
         if (changes.isEmpty()) {
             return;

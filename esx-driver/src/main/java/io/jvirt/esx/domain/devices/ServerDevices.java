@@ -42,7 +42,7 @@ public final class ServerDevices {
     /** The VM properties one read gives. */
     public static final List<String> PROPERTIES = List.of("config.hardware.device", "runtime.powerState",
             "config.memoryHotAddEnabled", "config.cpuHotAddEnabled", "config.cpuHotRemoveEnabled",
-            "config.hardware.numCPU", "config.hardware.memoryMB");
+            "config.hardware.numCPU", "config.hardware.memoryMB", "runtime.host");
 
     private final List<VirtualDevice> devices;
     private final Map<Integer, VirtualDevice> byKey = new HashMap<>();
@@ -52,6 +52,7 @@ public final class ServerDevices {
     private final boolean cpuHotRemove;
     private final int numCpu;
     private final long memoryMB;
+    private io.jvirt.vim25.ManagedObjectReference host;
 
     /** A disk, CD-ROM or floppy of the VM and the libvirt disk it is. */
     public record Disk(VirtualDevice device, DiskDef def) {
@@ -83,7 +84,18 @@ public final class ServerDevices {
                 vm.get("config.cpuHotAddEnabled", Boolean.class).orElse(false),
                 vm.get("config.cpuHotRemoveEnabled", Boolean.class).orElse(false),
                 vm.get("config.hardware.numCPU", Integer.class).orElse(0),
-                vm.get("config.hardware.memoryMB", Integer.class).map(Integer::longValue).orElse(0L));
+                vm.get("config.hardware.memoryMB", Integer.class).map(Integer::longValue).orElse(0L))
+                .withHost(vm.get("runtime.host", io.jvirt.vim25.ManagedObjectReference.class).orElse(null));
+    }
+
+    private ServerDevices withHost(io.jvirt.vim25.ManagedObjectReference h) {
+        this.host = h;
+        return this;
+    }
+
+    /** The host the VM is registered on, or null. */
+    public io.jvirt.vim25.ManagedObjectReference host() {
+        return host;
     }
 
     public List<VirtualDevice> all() {
