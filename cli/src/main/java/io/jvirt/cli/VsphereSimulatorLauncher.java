@@ -1,38 +1,31 @@
 package io.jvirt.cli;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
-
-import java.io.IOException;
-
 /**
- * {@code --sim}: starts test-fixtures' {@link VsphereSimulator} (HTTPS, self-signed, free
- * loopback port) as an ESX host or a vCenter and says how to reach it:
- * {@code esx://127.0.0.1:PORT/?no_verify=1}, or for a vCenter the standalone host's inventory
- * path {@code vpx://127.0.0.1:PORT/DC0/DC0_H0?no_verify=1}.
+ * {@code --sim}: starts the in-JVM vSphere simulator (artifact io.jvirt:vsphere-simulator) as an
+ * ESX host or a vCenter and says how to reach it: {@code esx://127.0.0.1:PORT/?no_verify=1}, or for
+ * a vCenter the standalone host's inventory path {@code vpx://127.0.0.1:PORT/DC0/DC0_H0?no_verify=1}.
+ * The simulator is not part of jvirsh.jar: the {@code ./jvirsh} launcher puts it on the class path
+ * when it is built; without it {@code --sim} says what is missing.
  */
 final class VsphereSimulatorLauncher implements SimulatorLauncher {
 
+    /** The simulator's entry point, looked up by name so that jvirsh runs without the simulator. */
+    static final String ENTRY_POINT = "io.jvirt.simulator.VsphereSimulator";
+
     @Override
     public Running start(String kind) {
-        SimulatorModel model = switch (kind) {
-            case "esx" -> SimulatorModel.ESX;
-            case "vpx" -> SimulatorModel.VPX;
-            default -> throw new CliFailure("--sim: unknown simulator '" + kind + "', expected 'esx' or 'vpx'");
-        };
-        VsphereSimulator sim = null;
+        if (!simulatorPresent()) {
+            throw new CliFailure("--sim needs io.jvirt:vsphere-simulator on the class path");
+        }
+        return EmbeddedVsphereSimulator.start(kind);
+    }
+
+    static boolean simulatorPresent() {
         try {
-            sim = VsphereSimulator.builder().model(model).tls(true).build().start();
-            String dc = sim.datacenterName();
-            String uri = model == SimulatorModel.VPX
-                    ? "vpx://127.0.0.1:" + sim.port() + "/" + dc + "/" + dc + "_H0?no_verify=1"
-                    : "esx://127.0.0.1:" + sim.port() + "/?no_verify=1";
-            return new Running(uri, sim.username(), sim.password(), sim);
-        } catch (IOException | RuntimeException e) {
-            if (sim != null) {
-                sim.close();
-            }
-            throw new CliFailure("--sim: cannot start the embedded vSphere simulator: " + e);
+            Class.forName(ENTRY_POINT, false, VsphereSimulatorLauncher.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 }

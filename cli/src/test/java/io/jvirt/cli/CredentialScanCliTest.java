@@ -1,7 +1,7 @@
 package io.jvirt.cli;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.jvirt.cli;
 
 import io.jvirt.fixtures.vcsim.Vcsim;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

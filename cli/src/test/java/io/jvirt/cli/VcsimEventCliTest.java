@@ -1,7 +1,7 @@
 package io.jvirt.cli;
 
 import io.jvirt.fixtures.vcsim.Vcsim;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;

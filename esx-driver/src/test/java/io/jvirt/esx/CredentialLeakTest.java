@@ -2,8 +2,8 @@ package io.jvirt.esx;
 
 import io.jvirt.esx.testing.SecretLeakGuard;
 import io.jvirt.esx.vi.VimSession;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;

@@ -1,8 +1,8 @@
 package io.jvirt.esx;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.TlsMaterial;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.TlsMaterial;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;

@@ -1,6 +1,6 @@
 package io.jvirt.esx;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package io.jvirt.esx;
 
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.fixtures.vcsim.Vcsim;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainInfo;

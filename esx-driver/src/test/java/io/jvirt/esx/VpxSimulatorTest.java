@@ -1,9 +1,9 @@
 package io.jvirt.esx;
 
 import io.jvirt.esx.inventory.InventoryScope;
-import io.jvirt.fixtures.vsphere.FaultInjector;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.FaultInjector;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.ErrorCode;
@@ -244,7 +244,7 @@ class VpxSimulatorTest {
     @Test
     void fullSessionsThroughProxies() throws Exception {
         VsphereSimulator sim = VsphereSimulator.builder().model(SimulatorModel.ESX).vms(2)
-                .tls(io.jvirt.fixtures.vsphere.TlsMaterial.selfSigned()).build().start();
+                .tls(io.jvirt.simulator.TlsMaterial.selfSigned()).build().start();
         closeables.add(sim);
         for (LoopbackProxy.Kind kind : LoopbackProxy.Kind.values()) {
             LoopbackProxy proxy = new LoopbackProxy(kind);

@@ -32,7 +32,7 @@ public final class ConnectionFactory {
             "esx", "io.jvirt:esx-driver",
             "gsx", "io.jvirt:esx-driver",
             "vpx", "io.jvirt:esx-driver",
-            "test", "io.jvirt:test-fixtures");
+            "test", "io.jvirt:test-driver");
 
     /**
      * The {@code env} key that asks {@link #open(String, Authenticator, Map)} for a read-only

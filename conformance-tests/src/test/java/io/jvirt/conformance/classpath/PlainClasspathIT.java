@@ -46,7 +46,7 @@ class PlainClasspathIT {
 
     @Test
     void readmeSnippetRunsFromPlainClasspath(@TempDir Path dir) throws Exception {
-        String classpath = jar("hypervisor-spi") + java.io.File.pathSeparator + jar("test-fixtures");
+        String classpath = jar("hypervisor-spi") + java.io.File.pathSeparator + jar("test-driver");
         Path source = dir.resolve("Snippet.java");
         Files.writeString(source, SNIPPET);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

@@ -4,8 +4,8 @@ import io.jvirt.conformance.contract.ConformanceTarget;
 import io.jvirt.conformance.contract.ConformanceTargets;
 import io.jvirt.conformance.contract.Feature;
 import io.jvirt.fixtures.vcsim.Vcsim;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.auth.Authenticator;
 

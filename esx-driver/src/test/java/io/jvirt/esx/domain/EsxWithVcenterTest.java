@@ -2,8 +2,8 @@ package io.jvirt.esx.domain;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.ErrorCode;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.jvirt.esx.domain;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;

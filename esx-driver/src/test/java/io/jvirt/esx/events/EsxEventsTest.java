@@ -2,8 +2,8 @@ package io.jvirt.esx.events;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.DomainEventId;

@@ -2,7 +2,7 @@ package io.jvirt.esx.events;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.fixtures.vcsim.Vcsim;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;

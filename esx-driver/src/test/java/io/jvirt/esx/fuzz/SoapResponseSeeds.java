@@ -1,7 +1,7 @@
 package io.jvirt.esx.fuzz;
 
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.jvirt.esx.network;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.ErrorCode;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.Network;

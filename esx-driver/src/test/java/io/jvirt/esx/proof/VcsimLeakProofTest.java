@@ -2,7 +2,7 @@ package io.jvirt.esx.proof;
 
 import io.jvirt.esx.testing.ThreadCensus;
 import io.jvirt.fixtures.vcsim.Vcsim;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
+import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;

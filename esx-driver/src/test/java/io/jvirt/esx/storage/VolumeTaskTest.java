@@ -1,8 +1,8 @@
 package io.jvirt.esx.storage;
 
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.StoragePool;

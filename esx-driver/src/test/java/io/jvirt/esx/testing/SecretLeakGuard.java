@@ -1,6 +1,6 @@
 package io.jvirt.esx.testing;
 
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.VsphereSimulator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

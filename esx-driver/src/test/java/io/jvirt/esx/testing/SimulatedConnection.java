@@ -2,8 +2,8 @@ package io.jvirt.esx.testing;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.EsxOptions;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.uri.ConnectionUri;

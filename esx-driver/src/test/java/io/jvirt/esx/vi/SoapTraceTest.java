@@ -1,8 +1,8 @@
 package io.jvirt.esx.vi;
 
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
 import org.junit.jupiter.api.Test;
 

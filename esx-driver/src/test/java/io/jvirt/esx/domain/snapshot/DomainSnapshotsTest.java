@@ -2,9 +2,9 @@ package io.jvirt.esx.domain.snapshot;
 
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
-import io.jvirt.fixtures.vsphere.SimulatorModel;
-import io.jvirt.fixtures.vsphere.VmQuestion;
-import io.jvirt.fixtures.vsphere.VsphereSimulator;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VmQuestion;
+import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.ErrorCode;
