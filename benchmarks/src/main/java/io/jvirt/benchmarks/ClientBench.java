@@ -1,7 +1,7 @@
 package io.jvirt.benchmarks;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.auth.Authenticator;
 

@@ -2,8 +2,8 @@ package io.jvirt.benchmarks;
 
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
-import io.jvirt.vmx.CorpusFileNameMapper;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 import io.jvirt.vmx.VmxFile;
 import io.jvirt.vmx.VmxParser;

@@ -1,5 +1,6 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.ConsoleCharset;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliFailure;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliFailure;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
 

@@ -1,6 +1,13 @@
 package io.jvirt.cli;
 
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.cli.session.CliEnvironment;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ConnectionOpener;
+import io.jvirt.cli.session.NativeConverters;
+import io.jvirt.cli.session.Session;
+import io.jvirt.cli.session.SessionSettings;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;

@@ -1,5 +1,7 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.ConsoleCharset;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,11 +1,12 @@
 package io.jvirt.cli;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.cli.session.NativeConverters;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.vmx.OfflineFileNameMapper;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.simulator.SimulatorModel;
+import io.jvirt.simulator.VsphereSimulator;
+import java.io.IOException;
 /**
  * {@code --sim}: starts the in-JVM vSphere simulator (artifact io.jvirt:vsphere-simulator) as an
  * ESX host or a vCenter and says how to reach it: {@code esx://127.0.0.1:PORT/?no_verify=1}, or for

@@ -1,5 +1,7 @@
 package io.jvirt.cli;
 
+
+import io.jvirt.cli.session.NativeConverters;
 /**
  * The production wiring of jvirsh's embedded parts: the vSphere simulator ({@code --sim}) and
  * the offline VMX converter ({@code --offline}).

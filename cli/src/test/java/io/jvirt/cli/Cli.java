@@ -1,5 +1,8 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliEnvironment;
+import io.jvirt.cli.session.ConnectionOpener;
+import io.jvirt.cli.session.NativeConverters;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.ConsoleCharset;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,9 @@
 package io.jvirt.cli;
 
-import io.jvirt.cli.output.ScaledSize;
+import io.jvirt.cli.commands.ScaledSize;
 import io.jvirt.cli.output.Sizes;
 import io.jvirt.cli.output.VirshTable;
+import io.jvirt.cli.session.CliFailure;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,11 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ConnectionOpener;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

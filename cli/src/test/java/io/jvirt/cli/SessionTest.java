@@ -1,7 +1,10 @@
 package io.jvirt.cli;
 
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.ConnectionOpener;
+import io.jvirt.cli.session.NativeConverters;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -410,7 +410,7 @@ class SimulatorCliTest {
         Cli.Result r = esx("-d", "0", "-q", "domstate", "ha-host_VM0");
         assertEquals("running\n", r.out());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().contains("debug : io.jvirt.cli.Session : connected to " + uri()), r.err());
+        assertTrue(r.err().contains("debug : io.jvirt.cli.session.Session : connected to " + uri()), r.err());
         assertFalse(r.err().contains(PASSWORD), "password in the debug output");
 
         // a failing login logs the failure (level 0 = everything) but not the password typed

@@ -3,7 +3,7 @@ package io.jvirt.cli;
 import io.jvirt.fixtures.vcsim.Vcsim;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.auth.Authenticator;
 import org.junit.jupiter.api.Assumptions;

@@ -1,5 +1,6 @@
 package io.jvirt.conformance;
 
+import io.jvirt.conformance.command.Command;
 import io.jvirt.conformance.corpus.CorpusCommand;
 
 import java.io.PrintStream;

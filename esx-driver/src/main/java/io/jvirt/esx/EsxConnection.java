@@ -2,15 +2,17 @@ package io.jvirt.esx;
 
 import io.jvirt.esx.domain.DomainDriver;
 import io.jvirt.esx.events.DomainWatcher;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.stats.DomainStatsReader;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.DomainStats;
+import io.jvirt.spi.StatsGroup;
 import io.jvirt.spi.event.DomainEventListener;
 import io.jvirt.spi.event.DomainEventStream;
 import io.jvirt.spi.event.EventFilter;
 import io.jvirt.spi.event.EventRegistration;
 import io.jvirt.esx.domain.DomainWrites;
-import io.jvirt.esx.domain.WriteContext;
+import io.jvirt.esx.domain.MigrationDestination;
+import io.jvirt.esx.domain.snapshot.DomainSnapshots;
 import io.jvirt.esx.domain.EsxFileNameMapper;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
@@ -35,9 +37,9 @@ import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.HostInterface;
 import io.jvirt.spi.Network;
 import io.jvirt.spi.NodeInfo;
@@ -52,11 +54,12 @@ import io.jvirt.vim25.HostCpuIdInfo;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.esx.domain.ScsiAutodetect;
 import io.jvirt.spi.xml.CapabilitiesDef;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +73,7 @@ import java.util.UUID;
  * line and API checks, inventory scope, optional vCenter for {@code esx://...?vcenter=}; it
  * costs three SOAP requests. Thread-safe; {@link #close()} logs out and stops the keepalive.
  */
-public final class EsxConnection implements Connection {
+public final class EsxConnection implements Connection, MigrationDestination {
     private static final System.Logger LOG = System.getLogger(EsxConnection.class.getName());
 
     private final ConnectionUri uri;
@@ -84,14 +87,13 @@ public final class EsxConnection implements Connection {
     private final StorageDriver storage;
     private final NetworkDriver networks;
     private final InterfaceDriver interfaces;
-    private volatile DomainWrites writes;
     /** Domain events: the stream exists from the start, the watcher from the first registration. */
     private final DomainEventStream events = new DomainEventStream(10_000, n -> { });
     private DomainWatcher watcher;
-    private int eventWaitSeconds = DEFAULT_EVENT_WAIT_SECONDS;
+    private final int eventWaitSeconds;
 
     private EsxConnection(ConnectionUri uri, EsxUriParameters params, VimSession host, VimSession vcenter,
-                          VimSession primary, InventoryScope scope) {
+                          VimSession primary, InventoryScope scope, OpenOptions options) {
         this.uri = uri;
         this.params = params;
         this.host = host;
@@ -107,31 +109,34 @@ public final class EsxConnection implements Connection {
             h.get(HostProperties.AUTOSTART_MANAGER, ManagedObjectReference.class)
                     .ifPresent(m -> managers.put(h.value(), m));
         }
-        this.domains = new DomainDriver(this, primary, scope, managers);
+        this.domains = new DomainDriver(this, primary, scope, managers,
+                new DomainDriver.WriteSettings(vcenter, params.autoAnswer(), options.taskTimeout()),
+                ctx -> new DomainSnapshots(ctx, Clock.systemUTC()));
+        this.eventWaitSeconds = options.eventWaitSeconds();
         this.storage = new StorageDriver(this, primary, scope);
         this.networks = new NetworkDriver(this, primary, scope);
         this.interfaces = new InterfaceDriver(this, primary, scope);
-        this.writes = new DomainWrites(new WriteContext(this, primary, vcenter, scope, params.autoAnswer(), managers,
-                Tasks.DEFAULT_TIMEOUT, domains));
     }
 
-    /** Sets the task timeout from the {@value #TASK_TIMEOUT_OPTION} option of the open environment. */
-    private EsxConnection withWriteOptions(Map<String, ?> env) {
-        Duration timeout = EsxOptions.duration(env, TASK_TIMEOUT_OPTION, Tasks.DEFAULT_TIMEOUT);
-        if (timeout.isZero()) {
-            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
-                    "Option '" + TASK_TIMEOUT_OPTION + "' must be a positive duration such as 30m");
+    /**
+     * The options of the open environment that the connection keeps: the longest wait for one
+     * vSphere task ({@value #TASK_TIMEOUT_OPTION}) and for one event poll ({@value #EVENT_WAIT_OPTION}).
+     * Read before anything is opened, so that a bad option costs no login.
+     */
+    private record OpenOptions(Duration taskTimeout, int eventWaitSeconds) {
+        static OpenOptions of(Map<String, ?> env) {
+            Duration timeout = EsxOptions.duration(env, TASK_TIMEOUT_OPTION, Tasks.DEFAULT_TIMEOUT);
+            if (timeout.isZero()) {
+                throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                        "Option '" + TASK_TIMEOUT_OPTION + "' must be a positive duration such as 30m");
+            }
+            Duration eventWait = EsxOptions.duration(env, EVENT_WAIT_OPTION, Duration.ofSeconds(DEFAULT_EVENT_WAIT_SECONDS));
+            if (eventWait.toSeconds() < 1) {
+                throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
+                        "Option '" + EVENT_WAIT_OPTION + "' must be at least one second");
+            }
+            return new OpenOptions(timeout, (int) Math.min(Integer.MAX_VALUE, eventWait.toSeconds()));
         }
-        WriteContext c = writes.context();
-        writes = new DomainWrites(new WriteContext(c.connection(), c.primary(), c.vcenter(), c.scope(), c.autoAnswer(),
-                c.autoStartManagers(), timeout, c.reads()));
-        Duration eventWait = EsxOptions.duration(env, EVENT_WAIT_OPTION, Duration.ofSeconds(DEFAULT_EVENT_WAIT_SECONDS));
-        if (eventWait.toSeconds() < 1) {
-            throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
-                    "Option '" + EVENT_WAIT_OPTION + "' must be at least one second");
-        }
-        eventWaitSeconds = (int) Math.min(Integer.MAX_VALUE, eventWait.toSeconds());
-        return this;
     }
 
     /** Environment option: how long one event poll waits on the server when nothing changes. */
@@ -143,7 +148,12 @@ public final class EsxConnection implements Connection {
 
     /** The write operations on domains (used by {@link io.jvirt.esx.domain.EsxDomain}). */
     public DomainWrites domainWrites() {
-        return writes;
+        return domains.writes();
+    }
+
+    @Override
+    public String prepareMigration() {
+        return domains.writes().migration().prepare();
     }
 
     /** Opens a connection (see the class comment). */
@@ -156,23 +166,18 @@ public final class EsxConnection implements Connection {
         EsxUriParameters params = EsxUriParameters.parse(uri);
         ConnectionUri withPort = uri.port() > 0 ? uri : uri.withPort(scheme.defaultPort(params.transport()));
         TransportConfig transport = TransportConfig.create(params, env);
+        OpenOptions options = OpenOptions.of(env);
         VimSession.Settings settings = new VimSession.Settings(
                 EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL),
                 EsxOptions.positiveInt(env, EsxOptions.PAGE_SIZE, EsxOptions.DEFAULT_PAGE_SIZE));
         CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, System.getenv());
-        Opener opener = new Opener(withPort, scheme, params, transport, settings, credentials);
-        EsxConnection c = scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
-        try {
-            return c.withWriteOptions(env);
-        } catch (RuntimeException e) {
-            c.close();
-            throw e;
-        }
+        Opener opener = new Opener(withPort, scheme, params, transport, settings, credentials, options);
+        return scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
     }
 
     /** The steps of opening, with cleanup of whatever was opened when a later step fails. */
     private record Opener(ConnectionUri uri, EsxScheme scheme, EsxUriParameters params, TransportConfig transport,
-                          VimSession.Settings settings, CredentialCollector credentials) {
+                          VimSession.Settings settings, CredentialCollector credentials, OpenOptions options) {
 
         EsxConnection openHost() {
             if (!uri.path().equals("/") && !uri.path().isEmpty()) {
@@ -191,7 +196,7 @@ public final class EsxConnection implements Connection {
                 if (params.vcenter() != null) {
                     vc = connectVcenter(hostProps, hostIp);
                 }
-                return new EsxConnection(uri, params, hostSession, vc, hostSession, scope);
+                return new EsxConnection(uri, params, hostSession, vc, hostSession, scope, options);
             } catch (RuntimeException e) {
                 if (vc != null) {
                     vc.close();
@@ -255,7 +260,7 @@ public final class EsxConnection implements Connection {
             VimSession vc = login(uri.host(), uri.port(), uri.host(), scheme.defaultUser(), ProductLine.VPX);
             try {
                 InventoryScope scope = InventoryLookup.read(vc, HostProperties.AT_CONNECT).pathScope(uri.path());
-                return new EsxConnection(uri, params, null, vc, vc, scope);
+                return new EsxConnection(uri, params, null, vc, vc, scope, options);
             } catch (RuntimeException e) {
                 vc.close();
                 throw e;
@@ -433,7 +438,7 @@ public final class EsxConnection implements Connection {
     @Override
     public Domain defineDomain(String xml, ProgressListener progress) {
         ensureOpen();
-        return writes.definer().define(xml, progress);
+        return domains.writes().definer().define(xml, progress);
     }
 
     /** Without SECURE the VNC password of the .vmx is left out, as libvirt's connectDomainXMLFromNative does. */

@@ -1,5 +1,6 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.vi.VimServiceHolder;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.auth.Authenticator;

@@ -1,13 +1,14 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.SecretLeakGuard;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.Secret;
 import org.junit.jupiter.api.Test;

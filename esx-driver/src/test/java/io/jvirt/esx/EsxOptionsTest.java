@@ -1,7 +1,8 @@
 package io.jvirt.esx;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.esx.shared.EsxOptions;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

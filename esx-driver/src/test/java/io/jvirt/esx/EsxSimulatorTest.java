@@ -1,17 +1,18 @@
 package io.jvirt.esx;
 
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.TlsMaterial;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.NodeInfo;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.auth.Authenticator;

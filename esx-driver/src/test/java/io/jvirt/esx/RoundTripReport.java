@@ -2,7 +2,7 @@ package io.jvirt.esx;
 
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.auth.Authenticator;

@@ -1,13 +1,14 @@
 package io.jvirt.esx;
 
 import io.jvirt.esx.inventory.InventoryScope;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.simulator.FaultInjector;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialRequest;
 import io.jvirt.spi.auth.CredentialType;

@@ -1,10 +1,11 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.event.DomainEventListener;
 import io.jvirt.spi.event.EventFilter;
 import io.jvirt.spi.event.EventRegistration;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
 import io.jvirt.spi.uri.ConnectionUri;
 
 import java.util.List;

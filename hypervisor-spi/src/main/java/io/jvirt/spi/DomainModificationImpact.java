@@ -1,5 +1,9 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
+
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package io.jvirt.spi;
 
+
+import io.jvirt.spi.error.HypervisorException;
 /** A handle on a host network interface (for ESX: a physical NIC). */
 public interface HostInterface {
 

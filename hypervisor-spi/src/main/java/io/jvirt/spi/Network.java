@@ -1,5 +1,6 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.HypervisorException;
 import java.util.UUID;
 
 /** A handle on a virtual network (for ESX: a host virtual switch). */

@@ -1,5 +1,7 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

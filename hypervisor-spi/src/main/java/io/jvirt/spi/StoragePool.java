@@ -1,5 +1,7 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import java.util.List;
 import java.util.UUID;
 

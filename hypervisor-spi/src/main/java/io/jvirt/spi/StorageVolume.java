@@ -1,5 +1,6 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.HypervisorException;
 import java.io.InputStream;
 import java.io.OutputStream;
 

@@ -1,5 +1,8 @@
 package io.jvirt.spi;
 
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,10 @@
 package io.jvirt.testdriver;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
 import io.jvirt.spi.auth.Secret;

@@ -1,9 +1,9 @@
 package io.jvirt.testdriver;
 
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 
 import java.util.ArrayList;

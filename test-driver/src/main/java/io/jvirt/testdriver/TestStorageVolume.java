@@ -1,9 +1,9 @@
 package io.jvirt.testdriver;
 
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.testdriver.TestHost.VolumeEntry;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;

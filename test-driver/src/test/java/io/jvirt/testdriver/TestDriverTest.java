@@ -1,13 +1,13 @@
 package io.jvirt.testdriver;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
 import io.jvirt.spi.StoragePool;

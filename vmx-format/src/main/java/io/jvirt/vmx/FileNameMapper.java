@@ -7,7 +7,7 @@ import java.util.Optional;
  * ({@code /vmfs/volumes/<datastore>/dir/disk.vmdk}, or a bare name relative to the VMX file),
  * domain XML names them by datastore path ({@code [datastore] dir/disk.vmdk}). The ESX driver
  * implements it with the server's datastore list; {@link OfflineFileNameMapper} does it without.
- * Failures are {@link io.jvirt.spi.HypervisorException}s.
+ * Failures are {@link io.jvirt.spi.error.HypervisorException}s.
  */
 public interface FileNameMapper {
     /**

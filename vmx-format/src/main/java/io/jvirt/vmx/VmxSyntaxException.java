@@ -1,8 +1,8 @@
 package io.jvirt.vmx;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /** A lexical or syntax error in a VMX file ({@link ErrorCode#CONF_SYNTAX}), with line and column. */
 public final class VmxSyntaxException extends HypervisorException {

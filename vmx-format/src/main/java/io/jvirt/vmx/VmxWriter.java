@@ -1,8 +1,8 @@
 package io.jvirt.vmx;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /**
  * Builds VMX text: one {@code key = "value"} line per call, terminated by {@code \n}. VMX has no

@@ -3,9 +3,10 @@ package io.jvirt.vmx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.cli.output.Fields;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
@@ -11,7 +11,7 @@ import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainInterface;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.InterfaceAddressSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

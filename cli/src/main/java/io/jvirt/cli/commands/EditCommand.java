@@ -1,11 +1,11 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

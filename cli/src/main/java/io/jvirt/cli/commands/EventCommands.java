@@ -1,11 +1,11 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.DomainEventId;
 import io.jvirt.spi.event.EventFilter;

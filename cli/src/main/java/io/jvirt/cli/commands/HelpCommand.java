@@ -1,8 +1,8 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,7 +27,7 @@ public final class HelpCommand extends VirshCommand {
         if (command != null) {
             CommandLine sub = all.get(command);
             if (sub == null) {
-                throw new io.jvirt.cli.CliFailure("command or command group '" + command + "' doesn't exist");
+                throw new io.jvirt.cli.session.CliFailure("command or command group '" + command + "' doesn't exist");
             }
             sub.usage(ctx.out(), CommandLine.Help.Ansi.OFF);
             return;

@@ -1,6 +1,6 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
+import io.jvirt.cli.session.CliFailure;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainModificationImpact;
 import picocli.CommandLine.Option;

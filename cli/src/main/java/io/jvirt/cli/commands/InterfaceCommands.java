@@ -1,8 +1,8 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.HostInterface;
 import picocli.CommandLine.Command;

@@ -1,15 +1,15 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.SnapshotFlag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

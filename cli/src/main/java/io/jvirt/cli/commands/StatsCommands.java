@@ -1,16 +1,16 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.DomainStats;
+import io.jvirt.spi.StatsGroup;
 import io.jvirt.spi.xml.DiskDef;
 import io.jvirt.spi.xml.InterfaceDef;
 import picocli.CommandLine.Command;

@@ -1,14 +1,13 @@
 package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
-import io.jvirt.cli.CommandContext;
-import io.jvirt.cli.ReadOnlyCommand;
-import io.jvirt.cli.VirshCommand;
+import io.jvirt.cli.session.CliFailure;
+import io.jvirt.cli.session.CommandContext;
+import io.jvirt.cli.session.ReadOnlyCommand;
+import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.cli.output.Fields;
-import io.jvirt.cli.output.ScaledSize;
 import io.jvirt.cli.output.Sizes;
 import io.jvirt.cli.output.VirshTable;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
 import picocli.CommandLine.Command;

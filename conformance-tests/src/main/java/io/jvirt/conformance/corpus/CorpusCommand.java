@@ -1,6 +1,6 @@
 package io.jvirt.conformance.corpus;
 
-import io.jvirt.conformance.Command;
+import io.jvirt.conformance.command.Command;
 
 import java.io.IOException;
 import java.io.PrintStream;

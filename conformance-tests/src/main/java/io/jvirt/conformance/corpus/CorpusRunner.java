@@ -1,11 +1,11 @@
 package io.jvirt.conformance.corpus;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.CapabilitiesDef;
 import io.jvirt.spi.xml.DomainXml;
-import io.jvirt.vmx.CorpusFileNameMapper;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.jvirt.conformance.contract;
 
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.auth.Authenticator;
 
 import java.util.Map;

@@ -1,16 +1,16 @@
 package io.jvirt.conformance.contract;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.HostInterface;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.Network;
 import io.jvirt.spi.NodeInfo;
 import io.jvirt.spi.ProgressListener;

@@ -2,9 +2,9 @@ package io.jvirt.conformance.contract;
 
 import io.jvirt.fixtures.Suites;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;

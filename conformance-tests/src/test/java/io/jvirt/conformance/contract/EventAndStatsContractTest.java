@@ -1,14 +1,14 @@
 package io.jvirt.conformance.contract;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.EventFilter;
 import io.jvirt.spi.event.EventRegistration;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.DomainStats;
+import io.jvirt.spi.StatsGroup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;

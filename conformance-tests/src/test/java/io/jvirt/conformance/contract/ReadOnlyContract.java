@@ -1,13 +1,13 @@
 package io.jvirt.conformance.contract;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.HostInterface;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.InterfaceAddressSource;
 import io.jvirt.spi.Network;
 import io.jvirt.spi.ProgressListener;

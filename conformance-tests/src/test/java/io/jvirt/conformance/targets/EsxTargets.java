@@ -6,7 +6,7 @@ import io.jvirt.conformance.contract.Feature;
 import io.jvirt.fixtures.vcsim.Vcsim;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.auth.Authenticator;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.jvirt.conformance.targets;
 import io.jvirt.conformance.contract.ConformanceTarget;
 import io.jvirt.conformance.contract.ConformanceTargets;
 import io.jvirt.conformance.contract.Feature;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.auth.Authenticator;
 
 import java.util.EnumSet;

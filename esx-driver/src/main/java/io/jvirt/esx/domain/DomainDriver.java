@@ -12,9 +12,9 @@ import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
@@ -23,15 +23,17 @@ import io.jvirt.vim25.AutoStartPowerInfo;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.SharesInfo;
 import io.jvirt.vim25.SharesLevel;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 import io.jvirt.vmx.VmxContext;
 import io.jvirt.vmx.util.DatastorePath;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,8 +56,26 @@ public final class DomainDriver {
     private final VimSession session;
     private final InventoryScope scope;
     private final Map<String, ManagedObjectReference> autoStartManagers;
+    private final DomainWrites writes;
 
     /**
+     * What the write side needs beyond the read side's session and scope, fixed when the
+     * connection opens.
+     *
+     * @param vcenter     the vCenter session ({@code vpx://}: the primary session; {@code esx://?vcenter=}:
+     *                    a second session), or null
+     * @param autoAnswer  the {@code auto_answer} URI parameter
+     * @param taskTimeout the longest wait for one vSphere task
+     */
+    public record WriteSettings(VimSession vcenter, boolean autoAnswer, Duration taskTimeout) {
+        public WriteSettings {
+            Objects.requireNonNull(taskTimeout, "taskTimeout");
+        }
+    }
+
+    /**
+     * A driver for reading only (a replayed recording with no connection): {@link #writes()} fails.
+     *
      * @param autoStartManagers host MOR value to its HostAutoStartManager (from connect time)
      */
     public DomainDriver(Connection connection, VimSession session, InventoryScope scope,
@@ -64,6 +84,31 @@ public final class DomainDriver {
         this.session = session;
         this.scope = scope;
         this.autoStartManagers = Map.copyOf(autoStartManagers);
+        this.writes = null;
+    }
+
+    /**
+     * @param autoStartManagers host MOR value to its HostAutoStartManager (from connect time)
+     * @param writeSettings     the write side's settings
+     * @param snapshots         makes the snapshot operations (a package above this one) for the write side
+     */
+    public DomainDriver(Connection connection, VimSession session, InventoryScope scope,
+                        Map<String, ManagedObjectReference> autoStartManagers, WriteSettings writeSettings,
+                        Function<WriteContext, SnapshotOperations> snapshots) {
+        this.connection = connection;
+        this.session = session;
+        this.scope = scope;
+        this.autoStartManagers = Map.copyOf(autoStartManagers);
+        this.writes = new DomainWrites(new WriteContext(connection, session, writeSettings.vcenter(), scope,
+                writeSettings.autoAnswer(), this.autoStartManagers, writeSettings.taskTimeout(), this), snapshots);
+    }
+
+    /** The write operations on this driver's domains. */
+    public DomainWrites writes() {
+        if (writes == null) {
+            throw new IllegalStateException("This domain driver was made for reading only");
+        }
+        return writes;
     }
 
     Connection connection() {

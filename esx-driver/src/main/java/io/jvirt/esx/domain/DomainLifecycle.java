@@ -4,9 +4,9 @@ import io.jvirt.esx.vi.ObjectProps;
 import io.jvirt.esx.vi.Tasks;
 import io.jvirt.esx.vi.VimCall;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.vim25.ManagedObjectReference;
 

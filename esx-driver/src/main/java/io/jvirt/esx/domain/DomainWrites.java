@@ -1,8 +1,6 @@
 package io.jvirt.esx.domain;
 
-import io.jvirt.esx.domain.snapshot.DomainSnapshots;
-
-import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * The write side of the domain sub-driver, one object per concern; {@link EsxDomain} and
@@ -12,16 +10,16 @@ public final class DomainWrites {
     private final WriteContext ctx;
     private final DomainLifecycle lifecycle;
     private final DomainReconfigure reconfigure;
-    private final DomainSnapshots snapshots;
+    private final SnapshotOperations snapshots;
     private final DomainDefiner definer;
     private final Migration migration;
     private final io.jvirt.esx.domain.devices.DeviceWrites devices;
 
-    public DomainWrites(WriteContext ctx) {
+    public DomainWrites(WriteContext ctx, Function<WriteContext, SnapshotOperations> snapshots) {
         this.ctx = ctx;
         this.lifecycle = new DomainLifecycle(ctx);
         this.reconfigure = new DomainReconfigure(ctx);
-        this.snapshots = new DomainSnapshots(ctx, Clock.systemUTC());
+        this.snapshots = snapshots.apply(ctx);
         this.definer = new DomainDefiner(ctx);
         this.migration = new Migration(ctx);
         this.devices = new io.jvirt.esx.domain.devices.DeviceWrites(ctx);
@@ -39,7 +37,7 @@ public final class DomainWrites {
         return reconfigure;
     }
 
-    public DomainSnapshots snapshots() {
+    public SnapshotOperations snapshots() {
         return snapshots;
     }
 

@@ -167,7 +167,7 @@ public final class EsxDomain implements Domain {
     // ---- write operations (delegated to DomainWrites) ----------------------------------------
 
     private DomainWrites writes() {
-        return ((io.jvirt.esx.EsxConnection) driver.connection()).domainWrites();
+        return driver.writes();
     }
 
     @Override

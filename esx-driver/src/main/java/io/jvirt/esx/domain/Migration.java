@@ -7,9 +7,9 @@ import io.jvirt.esx.vi.Tasks;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.MigrateFlag;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.vim25.Event;
@@ -68,11 +68,11 @@ public final class Migration {
         }
         String target = uri;
         if (target == null) {
-            if (!(destination instanceof io.jvirt.esx.EsxConnection esx)) {
+            if (!(destination instanceof MigrationDestination esx)) {
                 throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.ESX,
                         "Migration destination is not an ESX connection; give a vpxmigr:// URI");
             }
-            target = esx.domainWrites().migration().prepare();
+            target = esx.prepareMigration();
         }
         perform(d, target, newName, progress);
         return destination.lookupDomainByName(d.name());

@@ -2,9 +2,9 @@ package io.jvirt.esx.domain;
 
 import io.jvirt.esx.node.Uuids;
 import io.jvirt.esx.vi.ObjectProps;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.ManagedEntityStatus;
 
 import java.io.ByteArrayOutputStream;

@@ -6,9 +6,9 @@ import io.jvirt.esx.vi.Specs;
 import io.jvirt.esx.vi.Tasks;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.ManagedObjectReference;
 
 import java.time.Duration;

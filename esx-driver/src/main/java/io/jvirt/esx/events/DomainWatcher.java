@@ -7,7 +7,7 @@ import io.jvirt.esx.vi.ObjectProps;
 import io.jvirt.esx.vi.Specs;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.event.DomainEvent;
 import io.jvirt.spi.event.DomainEventStream;
 import io.jvirt.spi.event.EventOrigin;

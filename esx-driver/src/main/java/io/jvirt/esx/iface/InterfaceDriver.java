@@ -6,10 +6,10 @@ import io.jvirt.esx.vi.PropertyReader;
 import io.jvirt.esx.vi.Specs;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.HostInterface;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.PhysicalNic;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.jvirt.esx.iface;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /** The prefix length of a dotted IPv4 subnet mask ({@code 255.255.255.0} is 24). */
 final class SubnetMasks {

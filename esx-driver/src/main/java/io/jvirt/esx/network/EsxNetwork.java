@@ -1,6 +1,6 @@
 package io.jvirt.esx.network;
 
-import io.jvirt.esx.AlwaysAutostarted;
+import io.jvirt.esx.shared.AlwaysAutostarted;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Network;
 

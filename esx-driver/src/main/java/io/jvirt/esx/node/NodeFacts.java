@@ -1,9 +1,9 @@
 package io.jvirt.esx.node;
 
 import io.jvirt.esx.vi.ObjectProps;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.NodeInfo;
 import io.jvirt.vim25.HostCpuIdInfo;
 

@@ -3,9 +3,9 @@ package io.jvirt.esx.storage;
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
 

@@ -2,9 +2,9 @@ package io.jvirt.esx.storage;
 
 import io.jvirt.esx.domain.FolderUrls;
 import io.jvirt.esx.vi.Tasks;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;

@@ -1,9 +1,9 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.esx.shared.EsxOptions;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;

@@ -1,12 +1,12 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.uri.EsxUriParameters;
 import io.jvirt.esx.uri.ProxySpec;
 import io.jvirt.esx.uri.Transport;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;

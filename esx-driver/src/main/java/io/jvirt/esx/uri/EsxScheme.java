@@ -1,8 +1,8 @@
 package io.jvirt.esx.uri;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /** The three URI schemes of the driver and what they imply. */
 public enum EsxScheme {

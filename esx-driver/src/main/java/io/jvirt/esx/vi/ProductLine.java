@@ -1,9 +1,9 @@
 package io.jvirt.esx.vi;
 
 import io.jvirt.esx.uri.EsxScheme;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /** The product behind a vSphere endpoint, from {@code about.productLineId} (esx-spec 1.7). */
 public enum ProductLine {

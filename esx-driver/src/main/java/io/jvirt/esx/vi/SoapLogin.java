@@ -1,9 +1,9 @@
 package io.jvirt.esx.vi;
 
 import io.jvirt.esx.transport.TransportConfig;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Secret;
 import io.jvirt.vim25.ManagedObjectReference;
 

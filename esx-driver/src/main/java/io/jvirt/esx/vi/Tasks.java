@@ -1,8 +1,8 @@
 package io.jvirt.esx.vi;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.vim25.ManagedObjectReference;
 import io.jvirt.vim25.ObjectSpec;

@@ -1,9 +1,9 @@
 package io.jvirt.esx.vi;
 
 import com.sun.xml.ws.client.ClientTransportException;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.InvalidLogin;
 import io.jvirt.vim25.LocalizedMethodFault;
 import io.jvirt.vim25.ManagedObjectNotFound;

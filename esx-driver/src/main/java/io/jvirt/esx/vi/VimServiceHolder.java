@@ -2,9 +2,9 @@ package io.jvirt.esx.vi;
 
 import com.sun.xml.ws.api.WSService;
 import io.jvirt.esx.transport.TransportContainer;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.VimPortType;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.WebServiceFeature;

@@ -6,7 +6,7 @@ import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.xml.DomainXml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +114,7 @@ class DomainDefinerTest {
 
     @Test
     void missingDirectoryIsAnHttpErrorAndNothingIsRegistered() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.HypervisorException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.error.HypervisorException.class,
                 () -> conn.defineDomain(xml("x", null, disk("file", "disk", "[LocalDS_0] nodir/x.vmdk"))));
         assertEquals(ErrorCode.HTTP_ERROR, e.code());
         assertTrue(e.getMessage().startsWith("HTTP response code 404 for upload to 'http://127.0.0.1:"), e.getMessage());
@@ -133,7 +133,7 @@ class DomainDefinerTest {
     @Test
     void registrationFailureRemovesTheUploadedFile() {
         sim.faults().soapFault("RegisterVM_Task", new io.jvirt.vim25.InvalidState(), "Cannot register now.", 1);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.HypervisorException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.error.HypervisorException.class,
                 () -> conn.defineDomain(xml("newvm", null, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk"))));
         assertTrue(e.getMessage().contains("Cannot register now."), e.getMessage());
         // issue 9: a failed define leaves nothing behind (libvirt keeps the uploaded file)

@@ -7,7 +7,7 @@ import io.jvirt.simulator.VmQuestion;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class DomainLifecycleTest {
         on.shutdown();
         assertEquals(1, sim.requestCount("ShutdownGuest"));
         sim.setToolsRunning("ha-host_VM0", false);
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.HypervisorException.class, on::reboot);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jvirt.spi.error.HypervisorException.class, on::reboot);
         assertEquals(ErrorCode.INTERNAL_ERROR, e.code());
         assertTrue(e.getMessage().contains("'RebootGuest'") && e.getMessage().contains("ToolsUnavailable"), e.getMessage());
     }

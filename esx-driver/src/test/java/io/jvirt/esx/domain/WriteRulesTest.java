@@ -1,7 +1,7 @@
 package io.jvirt.esx.domain;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.vim25.ResourceAllocationInfo;
 import io.jvirt.vim25.SharesInfo;

@@ -3,7 +3,7 @@ package io.jvirt.esx.events;
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.fixtures.vcsim.Vcsim;
 import io.jvirt.simulator.SimulatorModel;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.auth.Authenticator;

@@ -1,14 +1,14 @@
 package io.jvirt.esx.faults;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.ThreadCensus;
 import io.jvirt.fixtures.faults.FaultProxy;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.vim25.InvalidState;
 import org.junit.jupiter.api.AfterEach;
@@ -152,7 +152,7 @@ class FaultToleranceTest {
             Domain vm = c.lookupDomainByName(sim.vmNames().get(0));
             proxy.inject("GET /folder", FaultProxy.Fault.TRUNCATE_RESPONSE, 300, 1);
             HypervisorException e = failsClearly(requestBound(), vm::xmlDesc);
-            assertEquals(io.jvirt.spi.ErrorCode.RPC_FAILED, e.code(), e.getMessage());
+            assertEquals(io.jvirt.spi.error.ErrorCode.RPC_FAILED, e.code(), e.getMessage());
             assertTrue(e.getMessage().contains("ended after"), e.getMessage());
             assertEquals(1, proxy.faultsFired());
             assertTrue(vm.xmlDesc().contains("<name>" + sim.vmNames().get(0) + "</name>"), "whole again");
@@ -190,7 +190,7 @@ class FaultToleranceTest {
         try (Connection c = open()) {
             proxy.inject("RetrievePropertiesEx", FaultProxy.Fault.STALL, 0, 2);
             HypervisorException e = failsClearly(requestBound(), c::listAllDomains);
-            assertEquals(io.jvirt.spi.ErrorCode.OPERATION_TIMEOUT, e.code(), e.getMessage());
+            assertEquals(io.jvirt.spi.error.ErrorCode.OPERATION_TIMEOUT, e.code(), e.getMessage());
             proxy.clear();
         }
         nothingLeaks();

@@ -3,7 +3,7 @@ package io.jvirt.esx.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jvirt.esx.uri.EsxScheme;
 import io.jvirt.esx.uri.EsxUriParameters;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.uri.ConnectionUri;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.jvirt.esx.iface;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.HostIpConfig;
 import io.jvirt.vim25.PhysicalNic;
 import io.jvirt.vim25.PhysicalNicSpec;

@@ -2,8 +2,8 @@ package io.jvirt.esx.node;
 
 import io.jvirt.esx.vi.Mor;
 import io.jvirt.esx.vi.ObjectProps;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.NodeInfo;
 import io.jvirt.vim25.HostCpuIdInfo;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.jvirt.esx.proof;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.ThreadCensus;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.auth.Authenticator;

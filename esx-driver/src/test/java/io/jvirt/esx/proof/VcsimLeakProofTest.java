@@ -4,7 +4,7 @@ import io.jvirt.esx.testing.ThreadCensus;
 import io.jvirt.fixtures.vcsim.Vcsim;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.vim25.UserSession;
 import org.junit.jupiter.api.Test;

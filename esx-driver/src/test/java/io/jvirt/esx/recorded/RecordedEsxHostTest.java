@@ -4,7 +4,7 @@ import io.jvirt.fixtures.replay.MoRef;
 import io.jvirt.fixtures.replay.Recording;
 import io.jvirt.fixtures.replay.ReplayServer;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.HostInterface;
 import io.jvirt.spi.Network;
 import io.jvirt.spi.NodeInfo;

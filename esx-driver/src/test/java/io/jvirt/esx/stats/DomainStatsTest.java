@@ -5,14 +5,14 @@ import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.fixtures.vcsim.Vcsim;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainInfo;
 import io.jvirt.spi.DomainListFlag;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.auth.Authenticator;
-import io.jvirt.spi.stats.DomainStats;
-import io.jvirt.spi.stats.StatsGroup;
+import io.jvirt.spi.DomainStats;
+import io.jvirt.spi.StatsGroup;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

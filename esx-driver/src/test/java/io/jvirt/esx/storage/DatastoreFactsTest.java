@@ -2,7 +2,7 @@ package io.jvirt.esx.storage;
 
 import io.jvirt.esx.vi.Mor;
 import io.jvirt.esx.vi.ObjectProps;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.ArrayOfDatastoreHostMount;
 import io.jvirt.vim25.DatastoreHostMount;
 import io.jvirt.vim25.DatastoreInfo;

@@ -1,7 +1,7 @@
 package io.jvirt.esx.storage;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.StorageVolume;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.jvirt.esx.storage;
 import io.jvirt.esx.EsxConnection;
 import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.simulator.SimulatorModel;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;

@@ -3,7 +3,7 @@ package io.jvirt.esx.storage;
 import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.StoragePool;
 import org.junit.jupiter.api.Test;

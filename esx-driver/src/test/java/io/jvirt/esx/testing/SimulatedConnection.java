@@ -1,10 +1,10 @@
 package io.jvirt.esx.testing;
 
 import io.jvirt.esx.EsxConnection;
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.uri.ConnectionUri;
 

@@ -1,11 +1,11 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.CannedServer;
 import io.jvirt.esx.testing.TestCertificates;
-import io.jvirt.spi.ConnectionFactory;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

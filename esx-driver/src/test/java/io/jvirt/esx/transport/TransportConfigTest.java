@@ -1,10 +1,10 @@
 package io.jvirt.esx.transport;
 
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.uri.EsxUriParameters;
 import io.jvirt.esx.uri.ProxySpec;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.uri.ConnectionUri;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.jvirt.esx.vi;
 
 import io.jvirt.esx.EsxConnection;
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +109,7 @@ class ReloginTest {
         c.close();
         for (CompletableFuture<Object> w : workers) {
             Object r = w.get(30, TimeUnit.SECONDS);
-            assertTrue(r == null || r == io.jvirt.spi.ErrorCode.CONNECTION_CLOSED, "only CONNECTION_CLOSED after close: " + r);
+            assertTrue(r == null || r == io.jvirt.spi.error.ErrorCode.CONNECTION_CLOSED, "only CONNECTION_CLOSED after close: " + r);
         }
         assertEquals(0, sim.activeSessions(), "no session left logged in on the server");
         assertThrows(HypervisorException.class, c::listAllDomains);

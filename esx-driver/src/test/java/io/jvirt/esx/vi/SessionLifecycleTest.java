@@ -1,7 +1,7 @@
 package io.jvirt.esx.vi;
 
 import io.jvirt.esx.EsxConnection;
-import io.jvirt.esx.EsxOptions;
+import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.testing.SimulatedConnection;
 import io.jvirt.simulator.SimulatorModel;
 import io.jvirt.simulator.VsphereSimulator;

@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code FileSystemProvider}. A plugin registers its implementation in
  * {@code META-INF/services/io.jvirt.spi.driver.HypervisorDriver} (and with {@code provides} in
  * its {@code module-info} when it has one) and annotates the class with {@link DriverSchemes} so
- * that {@link io.jvirt.spi.ConnectionFactory} can pick it by URI scheme without instantiating
+ * that {@link io.jvirt.spi.connect.ConnectionFactory} can pick it by URI scheme without instantiating
  * every installed driver.
  *
  * <p>Implementations need a public no-argument constructor, must be thread-safe and should do
@@ -40,11 +40,11 @@ public interface HypervisorDriver {
      * @param uri  the parsed URI; its scheme is one of {@link #schemes()}
      * @param auth asked for credentials; never {@code null} ({@link Authenticator#none()})
      * @param env  driver-specific options, like NIO's {@code newFileSystem} env (may be empty);
-     *             {@link io.jvirt.spi.ConnectionFactory#READ_ONLY} maps to {@code Boolean.TRUE} when the
+     *             {@link io.jvirt.spi.connect.ConnectionFactory#READ_ONLY} maps to {@code Boolean.TRUE} when the
      *             connection is opened read-only. The factory then hands out only a read-only view
      *             of the returned connection (every modifying call is denied before it reaches the
      *             driver); the driver may also use the flag to open its session read-only.
-     * @throws io.jvirt.spi.HypervisorException with a code and a message naming the problem
+     * @throws io.jvirt.spi.error.HypervisorException with a code and a message naming the problem
      */
     Connection open(ConnectionUri uri, Authenticator auth, Map<String, ?> env);
 }

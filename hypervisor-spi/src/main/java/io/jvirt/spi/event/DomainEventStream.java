@@ -94,8 +94,8 @@ public final class DomainEventStream {
      */
     public EventRegistration register(EventFilter filter, DomainEventListener listener) {
         if (closed) {
-            throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.CONNECTION_CLOSED,
-                    io.jvirt.spi.ErrorDomain.CORE, "the connection's event stream is closed");
+            throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.CONNECTION_CLOSED,
+                    io.jvirt.spi.error.ErrorDomain.CORE, "the connection's event stream is closed");
         }
         Registration r;
         lock.lock();

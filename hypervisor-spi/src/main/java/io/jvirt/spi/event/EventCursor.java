@@ -1,8 +1,8 @@
 package io.jvirt.spi.event;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /**
  * A position in a connection's event stream: every {@link DomainEvent} carries the cursor just

@@ -447,7 +447,7 @@ final class DomainXmlParser {
         if (listenAttr != null && listens.isEmpty()) {
             listens.add(new GraphicsDef.Listen("address", listenAttr));
         }
-        return new GraphicsDef(type, port, autoport, g.attr("keymap"), passwd == null ? null : Secret.of(passwd),
+        return new GraphicsDef(type, port, autoport, g.attr("keymap"), passwd == null ? null : Password.of(passwd),
                 listens);
     }
 

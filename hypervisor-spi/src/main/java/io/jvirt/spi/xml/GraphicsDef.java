@@ -12,7 +12,7 @@ import java.util.List;
  * @param passwd   the password, or null (never printed by {@link #toString()})
  * @param listens  the {@code <listen>} children
  */
-public record GraphicsDef(String type, int port, boolean autoport, String keymap, Secret passwd,
+public record GraphicsDef(String type, int port, boolean autoport, String keymap, Password passwd,
         List<Listen> listens) {
 
     public GraphicsDef {

@@ -1,8 +1,8 @@
 package io.jvirt.spi.xml;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 import java.util.Set;
 import java.util.UUID;
@@ -157,7 +157,7 @@ public final class XmlValues {
         long bytes;
         try {
             bytes = sizeBytes(node, "KiB");
-        } catch (io.jvirt.spi.HypervisorException e) {
+        } catch (io.jvirt.spi.error.HypervisorException e) {
             if (e.getMessage().endsWith("size too large")) {
                 throw error(node, null, node.text(), "memory size too large");
             }

@@ -1,7 +1,7 @@
 package io.jvirt.spi.auth;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.uri.ConnectionUri;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.jvirt.spi.driver;
 
-import io.jvirt.spi.ConnectionFactory;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.jvirt.spi.driver;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.plugin.PluginDriver;
 import org.junit.jupiter.api.Test;

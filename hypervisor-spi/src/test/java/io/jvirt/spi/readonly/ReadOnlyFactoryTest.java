@@ -1,9 +1,9 @@
 package io.jvirt.spi.readonly;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.DriverSchemes;
 import io.jvirt.spi.driver.HypervisorDriver;

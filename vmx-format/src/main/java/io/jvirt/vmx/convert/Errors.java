@@ -1,8 +1,8 @@
 package io.jvirt.vmx.convert;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /** Errors of the domain XML to VMX direction (libvirt reports them without error domain). */
 final class Errors {

@@ -1,7 +1,7 @@
 package io.jvirt.vmx.convert;
 
 import io.jvirt.spi.xml.GraphicsDef;
-import io.jvirt.spi.xml.Secret;
+import io.jvirt.spi.xml.Password;
 import io.jvirt.spi.xml.VideoDef;
 
 import java.util.List;
@@ -37,7 +37,7 @@ final class VmxDisplayReader {
             LOG.log(System.Logger.Level.WARNING, "VNC port {0} is out of [5900..5964] range", Long.toString(port));
         }
         return List.of(new GraphicsDef("vnc", autoport ? -1 : (int) port, autoport, keymap,
-                password == null ? null : Secret.of(password), List.of(new GraphicsDef.Listen("address", ip))));
+                password == null ? null : Password.of(password), List.of(new GraphicsDef.Listen("address", ip))));
     }
 
     VideoDef video() {

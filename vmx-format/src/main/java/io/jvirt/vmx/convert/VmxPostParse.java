@@ -39,7 +39,7 @@ final class VmxPostParse {
             b.uuid(UUID.randomUUID());
         }
         if (def.memoryKiB() <= 0) {
-            throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.XML_ERROR, io.jvirt.spi.ErrorDomain.NONE,
+            throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.XML_ERROR, io.jvirt.spi.error.ErrorDomain.NONE,
                     "Memory size must be specified via <memory> or in the <numa> configuration");
         }
         long current = def.currentMemoryKiB();
@@ -163,14 +163,14 @@ final class VmxPostParse {
                 continue;
             }
             if (count++ >= MAX_ISA_SERIAL_PORTS || c.targetPort() >= MAX_ISA_SERIAL_PORTS) {
-                throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.INTERNAL_ERROR,
-                        io.jvirt.spi.ErrorDomain.NONE, String.format(
+                throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.INTERNAL_ERROR,
+                        io.jvirt.spi.error.ErrorDomain.NONE, String.format(
                                 "Maximum supported number of ISA serial ports is '%d'", MAX_ISA_SERIAL_PORTS));
             }
             if (c.targetPort() >= 0) {
                 if (used[c.targetPort()]) {
-                    throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.INTERNAL_ERROR,
-                            io.jvirt.spi.ErrorDomain.NONE, String.format("target port '%d' already allocated",
+                    throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.INTERNAL_ERROR,
+                            io.jvirt.spi.error.ErrorDomain.NONE, String.format("target port '%d' already allocated",
                                     c.targetPort()));
                 }
                 used[c.targetPort()] = true;
@@ -196,8 +196,8 @@ final class VmxPostParse {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (var c : controllers) {
             if (!c.type().equals("usb") && !seen.add(c.type() + "\u0000" + c.index())) {
-                throw new io.jvirt.spi.HypervisorException(io.jvirt.spi.ErrorCode.XML_ERROR,
-                        io.jvirt.spi.ErrorDomain.NONE, String.format("Multiple '%s' controllers with index '%d'",
+                throw new io.jvirt.spi.error.HypervisorException(io.jvirt.spi.error.ErrorCode.XML_ERROR,
+                        io.jvirt.spi.error.ErrorDomain.NONE, String.format("Multiple '%s' controllers with index '%d'",
                                 c.type(), c.index()));
             }
         }

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
-import io.jvirt.vmx.CorpusFileNameMapper;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import io.jvirt.vmx.VmxContext;
 
 import org.junit.jupiter.api.Test;

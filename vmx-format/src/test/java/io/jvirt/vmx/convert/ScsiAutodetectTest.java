@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
-import io.jvirt.vmx.CorpusFileNameMapper;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import io.jvirt.vmx.ScsiModelDetector;
-import io.jvirt.vmx.Vmx;
 import io.jvirt.vmx.VmxContext;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.jvirt.vmx.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
 

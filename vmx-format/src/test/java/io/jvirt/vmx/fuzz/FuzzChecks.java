@@ -1,9 +1,9 @@
 package io.jvirt.vmx.fuzz;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
-import io.jvirt.vmx.CorpusFileNameMapper;
+import io.jvirt.vmx.corpus.CorpusFileNameMapper;
 import io.jvirt.vmx.VmxContext;
 import io.jvirt.vmx.VmxEntry;
 import io.jvirt.vmx.VmxFile;

@@ -1,9 +1,9 @@
 package io.jvirt.vmx.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainDef;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.vmx.convert.Vmx;
 
 /** Fuzzes VMX to domain conversion: only HypervisorException; the result must format to valid XML. */
 class VmxToXmlFuzzTest {

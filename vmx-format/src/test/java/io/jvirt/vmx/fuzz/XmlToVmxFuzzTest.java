@@ -1,8 +1,8 @@
 package io.jvirt.vmx.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.jvirt.spi.HypervisorException;
-import io.jvirt.vmx.Vmx;
+import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.vmx.convert.Vmx;
 
 /** Fuzzes domain XML to VMX conversion: only HypervisorException; the VMX must parse back. */
 class XmlToVmxFuzzTest {

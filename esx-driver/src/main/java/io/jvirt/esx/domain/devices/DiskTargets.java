@@ -1,8 +1,8 @@
 package io.jvirt.esx.domain.devices;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /**
  * libvirt's VMX disk naming, both ways: a target ({@code sda}, {@code hdc}, {@code fda}) on a bus

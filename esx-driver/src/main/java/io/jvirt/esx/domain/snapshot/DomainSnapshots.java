@@ -3,13 +3,14 @@ package io.jvirt.esx.domain.snapshot;
 import io.jvirt.esx.domain.EsxDomain;
 import io.jvirt.esx.domain.PowerStates;
 import io.jvirt.esx.domain.PrepareForTask;
+import io.jvirt.esx.domain.SnapshotOperations;
 import io.jvirt.esx.domain.WriteContext;
 import io.jvirt.esx.vi.ObjectProps;
 import io.jvirt.esx.vi.Tasks;
 import io.jvirt.spi.DomainSnapshot;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
 import io.jvirt.spi.xml.SafeXml;
@@ -31,7 +32,7 @@ import java.util.stream.Collectors;
  * {@code snapshot.currentSnapshot} when needed); handles carry only the name, like libvirt's.
  * Task waits watch the VM for questions.
  */
-public final class DomainSnapshots {
+public final class DomainSnapshots implements SnapshotOperations {
     static final String ROOTS = "snapshot.rootSnapshotList";
     static final String CURRENT = "snapshot.currentSnapshot";
 
@@ -67,6 +68,7 @@ public final class DomainSnapshots {
     }
 
     /** {@code domainSnapshotCreateXML}: flags DISK_ONLY, QUIESCE, NO_METADATA, VALIDATE. */
+    @Override
     public DomainSnapshot create(EsxDomain d, String xml, Set<SnapshotFlag> flags, ProgressListener progress) {
         checkFlags("createSnapshot", flags, SnapshotFlag.DISK_ONLY, SnapshotFlag.QUIESCE, SnapshotFlag.NO_METADATA,
                 SnapshotFlag.VALIDATE);
@@ -99,6 +101,7 @@ public final class DomainSnapshots {
     }
 
     /** {@code domainSnapshotListNames}: ROOTS, LEAVES, METADATA (METADATA: none, ESX keeps no libvirt metadata). */
+    @Override
     public List<DomainSnapshot> list(EsxDomain d, Set<SnapshotFlag> flags) {
         checkFlags("listSnapshots", flags, SnapshotFlag.ROOTS, SnapshotFlag.LEAVES, SnapshotFlag.METADATA);
         if (flags.contains(SnapshotFlag.METADATA)) {
@@ -110,6 +113,7 @@ public final class DomainSnapshots {
     }
 
     /** {@code domainSnapshotNum}. */
+    @Override
     public int count(EsxDomain d, Set<SnapshotFlag> flags) {
         checkFlags("snapshotCount", flags, SnapshotFlag.ROOTS, SnapshotFlag.LEAVES, SnapshotFlag.METADATA);
         if (flags.contains(SnapshotFlag.METADATA)) {
@@ -119,15 +123,18 @@ public final class DomainSnapshots {
                 flags.contains(SnapshotFlag.LEAVES));
     }
 
+    @Override
     public DomainSnapshot lookupByName(EsxDomain d, String name) {
         SnapshotTree.requireByName(roots(read(d, ROOTS)), name);
         return new EsxSnapshot(this, d, name);
     }
 
+    @Override
     public boolean hasCurrent(EsxDomain d) {
         return read(d, CURRENT).get(CURRENT).isPresent();
     }
 
+    @Override
     public DomainSnapshot current(EsxDomain d) {
         return new EsxSnapshot(this, d, currentNode(d, read(d, CURRENT, ROOTS)).getName());
     }

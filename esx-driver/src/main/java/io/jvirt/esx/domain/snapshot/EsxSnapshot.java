@@ -4,7 +4,7 @@ import io.jvirt.esx.domain.EsxDomain;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainSnapshot;
 import io.jvirt.spi.DomainXmlFlag;
-import io.jvirt.spi.ErrorDomain;
+import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.ProgressListener;
 import io.jvirt.spi.SnapshotFlag;
 

@@ -1,8 +1,8 @@
 package io.jvirt.esx.domain.snapshot;
 
 import io.jvirt.esx.vi.Mor;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.vim25.VirtualMachinePowerState;
 import io.jvirt.vim25.VirtualMachineSnapshotTree;
 import org.junit.jupiter.api.Test;

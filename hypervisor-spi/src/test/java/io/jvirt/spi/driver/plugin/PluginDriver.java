@@ -1,9 +1,9 @@
 package io.jvirt.spi.driver.plugin;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.DriverSchemes;
 import io.jvirt.spi.driver.HypervisorDriver;

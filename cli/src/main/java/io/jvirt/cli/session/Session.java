@@ -1,8 +1,9 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
+import io.jvirt.cli.CommandRunner;
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.connect.ConnectionFactory;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 
 import java.nio.file.Path;

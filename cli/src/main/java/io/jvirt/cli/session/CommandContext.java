@@ -1,4 +1,4 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 import io.jvirt.cli.output.ProgressBar;
 import io.jvirt.spi.Connection;

@@ -1,5 +1,11 @@
-package io.jvirt.spi;
+package io.jvirt.spi.connect;
 
+import io.jvirt.spi.Connection;
+import io.jvirt.spi.Domain;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.spi.ReadOnlyAllowed;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.DriverRegistry;
 import io.jvirt.spi.driver.HypervisorDriver;

@@ -1,4 +1,4 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 /**
  * Converts native configs without a connection ({@code domxml-from-native --offline}), backed

@@ -1,8 +1,8 @@
-package io.jvirt.esx;
+package io.jvirt.esx.shared;
 
-import io.jvirt.spi.ErrorCode;
-import io.jvirt.spi.ErrorDomain;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
 
 /**
  * The rule for ESX objects that are always autostarted (host virtual switches, datastores, iSCSI

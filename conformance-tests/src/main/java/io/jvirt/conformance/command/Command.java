@@ -1,4 +1,4 @@
-package io.jvirt.conformance;
+package io.jvirt.conformance.command;
 
 import java.io.PrintStream;
 import java.util.List;

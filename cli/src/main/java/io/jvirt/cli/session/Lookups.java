@@ -1,10 +1,10 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.Domain;
-import io.jvirt.spi.ErrorCode;
+import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.HostInterface;
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.Network;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;

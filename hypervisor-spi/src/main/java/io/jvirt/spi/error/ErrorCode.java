@@ -1,5 +1,8 @@
-package io.jvirt.spi;
+package io.jvirt.spi.error;
 
+
+import io.jvirt.spi.Domain;
+import io.jvirt.spi.Network;
 /**
  * What went wrong, named after libvirt's {@code virErrorNumber} values (without the {@code VIR_ERR_}
  * prefix) so that users who know libvirt recognise them.

@@ -1,7 +1,8 @@
-package io.jvirt.cli.output;
+package io.jvirt.cli.commands;
 
-import io.jvirt.cli.CliFailure;
+import io.jvirt.cli.session.CliFailure;
 
+import io.jvirt.cli.output.Sizes;
 import java.util.Locale;
 
 /**

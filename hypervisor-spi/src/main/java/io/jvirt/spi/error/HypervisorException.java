@@ -1,4 +1,4 @@
-package io.jvirt.spi;
+package io.jvirt.spi.error;
 
 import java.util.Objects;
 

@@ -1,13 +1,15 @@
-package io.jvirt.vmx;
+package io.jvirt.vmx.convert;
 
 import io.jvirt.spi.xml.DomainDef;
 import io.jvirt.spi.xml.DomainXml;
+import io.jvirt.vmx.VmxContext;
+import io.jvirt.vmx.VmxParser;
 import io.jvirt.vmx.convert.DomainToVmx;
 import io.jvirt.vmx.convert.VmxToDomain;
 
 /**
  * The entry points of the VMX module: VMX text or bytes to domain definition / domain XML and back.
- * All failures are {@link io.jvirt.spi.HypervisorException}s.
+ * All failures are {@link io.jvirt.spi.error.HypervisorException}s.
  */
 public final class Vmx {
     private Vmx() {

@@ -1,7 +1,7 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 import io.jvirt.spi.Connection;
-import io.jvirt.spi.ConnectionFactory;
+import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 
 import java.util.Map;

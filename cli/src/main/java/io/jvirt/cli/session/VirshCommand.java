@@ -1,6 +1,6 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
-import io.jvirt.spi.HypervisorException;
+import io.jvirt.spi.error.HypervisorException;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /**
  * One virsh command. Subclasses declare their options with picocli annotations and do their
  * work in {@link #run}; failures are thrown ({@link CliFailure} for virsh's context lines,
- * {@link io.jvirt.spi.HypervisorException} for driver errors) and printed by the runner.
+ * {@link io.jvirt.spi.error.HypervisorException} for driver errors) and printed by the runner.
  */
 public abstract class VirshCommand {
     @Spec

@@ -1,5 +1,8 @@
-package io.jvirt.spi;
+package io.jvirt.spi.error;
 
+
+import io.jvirt.spi.Connection;
+import io.jvirt.spi.Domain;
 /** Which part of jvirt raised an error, after libvirt's {@code virErrorDomain}. */
 public enum ErrorDomain {
     /** Unspecified (used by the VMX converter, as in libvirt). */

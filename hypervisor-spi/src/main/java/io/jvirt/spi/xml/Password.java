@@ -6,15 +6,15 @@ import java.util.Objects;
  * A password or other secret carried by a definition (e.g. the VNC {@code passwd}). Its
  * {@link #toString()} never shows the value, so records holding it can be logged safely.
  */
-public final class Secret {
+public final class Password {
     private final String value;
 
-    private Secret(String value) {
+    private Password(String value) {
         this.value = Objects.requireNonNull(value, "value");
     }
 
-    public static Secret of(String value) {
-        return new Secret(value);
+    public static Password of(String value) {
+        return new Password(value);
     }
 
     /** The secret in clear text: only for writing it to its destination. */
@@ -24,7 +24,7 @@ public final class Secret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret s && s.value.equals(value);
+        return o instanceof Password s && s.value.equals(value);
     }
 
     @Override
@@ -34,6 +34,6 @@ public final class Secret {
 
     @Override
     public String toString() {
-        return "Secret[****]";
+        return "Password[****]";
     }
 }

@@ -1,5 +1,9 @@
-package io.jvirt.vmx;
+package io.jvirt.vmx.corpus;
 
+import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.ErrorDomain;
+import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.vmx.FileNameMapper;
 import io.jvirt.vmx.util.DatastorePath;
 
 import java.util.Optional;
@@ -10,6 +14,8 @@ import java.util.Optional;
  * starting with {@code missing} is a missing file; other absolute paths unchanged; a bare name
  * {@code F} to {@code [datastore] directory/F}; a relative path with {@code /} is an error. Back:
  * {@code [DS] PATH} to {@code /vmfs/volumes/DS/PATH}, absolute unchanged, anything else an error.
+ * A tool for the conformance runner and the tests, not for applications (the module does not
+ * export this package to them).
  */
 public final class CorpusFileNameMapper implements FileNameMapper {
     private static final String VOLUMES = "/vmfs/volumes/";
@@ -20,7 +26,7 @@ public final class CorpusFileNameMapper implements FileNameMapper {
             String rest = name.substring(VOLUMES.length());
             int slash = rest.indexOf('/');
             if (slash < 0) {
-                throw OfflineFileNameMapper.fail(
+                throw fail(
                         "File name '%s' doesn't have expected format '/vmfs/volumes/<datastore>/<path>'", name);
             }
             String ds = rest.substring(0, slash);
@@ -29,7 +35,7 @@ public final class CorpusFileNameMapper implements FileNameMapper {
                 if (allowMissing) {
                     return Optional.empty();
                 }
-                throw OfflineFileNameMapper.fail("Referenced missing file '%s'", name);
+                throw fail("Referenced missing file '%s'", name);
             }
             return Optional.of("[" + ds + "] " + path);
         }
@@ -37,7 +43,7 @@ public final class CorpusFileNameMapper implements FileNameMapper {
             return Optional.of(name);
         }
         if (name.indexOf('/') >= 0) {
-            throw OfflineFileNameMapper.fail("Could not handle file name '%s'", name);
+            throw fail("Could not handle file name '%s'", name);
         }
         return Optional.of("[datastore] directory/" + name);
     }
@@ -46,7 +52,7 @@ public final class CorpusFileNameMapper implements FileNameMapper {
     public String toVmxFileName(String source) {
         if (source.startsWith("[")) {
             if (source.startsWith("[]") || source.indexOf(']') < 0) {
-                throw OfflineFileNameMapper.fail("Could not handle file name '%s'", source);
+                throw fail("Could not handle file name '%s'", source);
             }
             DatastorePath p = DatastorePath.parse(source);
             return VOLUMES + p.datastoreName() + "/" + p.directoryAndFileName();
@@ -54,6 +60,10 @@ public final class CorpusFileNameMapper implements FileNameMapper {
         if (source.startsWith("/")) {
             return source;
         }
-        throw OfflineFileNameMapper.fail("Could not handle file name '%s'", source);
+        throw fail("Could not handle file name '%s'", source);
+    }
+
+    private static HypervisorException fail(String format, Object... args) {
+        return HypervisorException.of(ErrorCode.INTERNAL_ERROR, ErrorDomain.NONE, format, args);
     }
 }

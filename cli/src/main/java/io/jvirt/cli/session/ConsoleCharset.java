@@ -1,4 +1,4 @@
-package io.jvirt.cli;
+package io.jvirt.cli.session;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -24,12 +24,12 @@ import java.nio.charset.UnsupportedCharsetException;
  * The locale's codeset is the JVM's {@code native.encoding}, which Java derives from
  * {@code LC_ALL}/{@code LC_CTYPE}/{@code LANG} at start-up.
  */
-final class ConsoleCharset {
+public final class ConsoleCharset {
     private ConsoleCharset() {
     }
 
     /** The codeset of the process's locale. */
-    static Charset locale() {
+    public static Charset locale() {
         String name = System.getProperty("native.encoding");
         if (name != null) {
             try {
@@ -42,7 +42,7 @@ final class ConsoleCharset {
     }
 
     /** The charset to decode standard input with: UTF-8 instead of ASCII, else the locale's. */
-    static Charset input(Charset locale) {
+    public static Charset input(Charset locale) {
         return isAscii(locale) ? StandardCharsets.UTF_8 : locale;
     }
 
@@ -50,7 +50,7 @@ final class ConsoleCharset {
      * A print stream on {@code out} that writes text without loss for a locale of this codeset;
      * it flushes at every line end ({@code print} of text with a newline, {@code println}).
      */
-    static PrintStream stream(OutputStream out, Charset locale) {
+    public static PrintStream stream(OutputStream out, Charset locale) {
         if (isAscii(locale) || !locale.canEncode()) {
             return new PrintStream(out, true, StandardCharsets.UTF_8);
         }
@@ -61,16 +61,16 @@ final class ConsoleCharset {
     }
 
     /** Standard output, flushed at each line like {@code System.out}. */
-    static PrintStream stdout(Charset locale) {
+    public static PrintStream stdout(Charset locale) {
         return stream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 8192), locale);
     }
 
     /** Standard error, flushed at each line. */
-    static PrintStream stderr(Charset locale) {
+    public static PrintStream stderr(Charset locale) {
         return stream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 8192), locale);
     }
 
-    static boolean isAscii(Charset cs) {
+    public static boolean isAscii(Charset cs) {
         return cs.equals(StandardCharsets.US_ASCII);
     }
 
@@ -83,7 +83,7 @@ final class ConsoleCharset {
      * a terminal in a legacy codeset shows what it can, and a script still gets every
      * character (as UTF-8 bytes) instead of {@code ?}.
      */
-    static final class FallbackPrintStream extends PrintStream {
+    public static final class FallbackPrintStream extends PrintStream {
         private final CharsetEncoder probe;
         private final Charset locale;
 

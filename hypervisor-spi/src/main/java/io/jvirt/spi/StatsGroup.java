@@ -1,4 +1,4 @@
-package io.jvirt.spi.stats;
+package io.jvirt.spi;
 
 import java.util.Optional;
 
