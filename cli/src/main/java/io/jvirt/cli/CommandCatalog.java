@@ -68,6 +68,12 @@ import picocli.CommandLine.Model.CommandSpec;
         IoStatsCommands.Nodememstats.class,
         // shell completion (hidden)
         CompleteCommand.class,
+        // editing and devices
+        io.jvirt.cli.commands.EditCommand.class, io.jvirt.cli.commands.DeviceCommands.AttachDevice.class,
+        io.jvirt.cli.commands.DeviceCommands.DetachDevice.class, io.jvirt.cli.commands.DeviceCommands.UpdateDevice.class,
+        io.jvirt.cli.commands.DeviceCommands.AttachDisk.class, io.jvirt.cli.commands.DeviceCommands.DetachDisk.class,
+        io.jvirt.cli.commands.DeviceCommands.AttachInterface.class,
+        io.jvirt.cli.commands.DeviceCommands.DetachInterface.class, io.jvirt.cli.commands.DeviceCommands.ChangeMedia.class,
 })
 public final class CommandCatalog {
 

@@ -125,7 +125,19 @@ class ReadOnlyCommandsTest {
             entry("domifstat", uses("domifstat test vnet0", READS)),
             entry("nodecpustats", uses("nodecpustats --cpu 0", READS, "nodecpustats --percent", READS)),
             entry("nodememstats", uses("nodememstats", READS)),
-            entry("complete", uses("complete -- dominfo", READS)));
+            entry("complete", uses("complete -- dominfo", READS)),
+            entry("edit", uses("edit test", WRITES)),
+            entry("attach-device", uses("attach-device test f.xml", WRITES, "attach-device test f.xml --config", WRITES)),
+            entry("detach-device", uses("detach-device test f.xml", WRITES)),
+            entry("update-device", uses("update-device test f.xml --live", WRITES)),
+            entry("attach-disk", uses("attach-disk test /f.img vdb", WRITES, "attach-disk test /f.img vdb --print-xml", READS)),
+            entry("detach-disk", uses("detach-disk test vdb", WRITES, "detach-disk test vdb --print-xml", READS)),
+            entry("attach-interface", uses("attach-interface test network default", WRITES,
+                    "attach-interface test network default --print-xml", READS)),
+            entry("detach-interface", uses("detach-interface test network", WRITES,
+                    "detach-interface test network --print-xml", READS)),
+            entry("change-media", uses("change-media test hdc --eject", WRITES,
+                    "change-media test hdc --eject --print-xml", READS)));
 
     private static VirshCommand parse(String words) {
         CommandLine root = CommandCatalog.commandLine();

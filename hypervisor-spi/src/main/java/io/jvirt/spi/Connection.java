@@ -138,7 +138,12 @@ public interface Connection extends AutoCloseable {
         throw HypervisorException.noSupport("lookupDomainByUuid");
     }
 
-    /** Defines (registers, without starting) a domain from libvirt domain XML. */
+    /**
+     * Defines (registers, without starting) a domain from libvirt domain XML. XML whose name or
+     * UUID belongs to an existing domain updates that domain's definition ("redefine"); a name
+     * already used with another UUID, or a UUID already used with another name, is
+     * {@link ErrorCode#DOM_EXIST}, as in libvirt.
+     */
     default Domain defineDomain(String xml) {
         return defineDomain(xml, ProgressListener.NONE);
     }

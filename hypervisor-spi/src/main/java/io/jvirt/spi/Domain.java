@@ -279,6 +279,50 @@ public interface Domain {
         throw HypervisorException.noSupport("Domain.currentSnapshot");
     }
 
+    // ---- devices ---------------------------------------------------------------------------
+
+    /**
+     * Adds the device described by {@code xml} (a {@code <disk>} or {@code <interface>}), libvirt's
+     * {@code virDomainAttachDeviceFlags}; no flag is {@code VIR_DOMAIN_AFFECT_CURRENT}.
+     */
+    default void attachDevice(String xml, Set<DomainModificationImpact> flags) {
+        throw HypervisorException.noSupport("Domain.attachDevice");
+    }
+
+    /**
+     * Removes the device {@code xml} identifies (a disk by its target, an interface by its MAC or,
+     * without one, by being the only interface of its type), {@code virDomainDetachDeviceFlags}.
+     */
+    default void detachDevice(String xml, Set<DomainModificationImpact> flags) {
+        throw HypervisorException.noSupport("Domain.detachDevice");
+    }
+
+    /**
+     * Changes a device in place ({@code virDomainUpdateDeviceFlags}): the media of a CD-ROM or
+     * floppy, the source or link state of an interface; what cannot change is refused.
+     */
+    default void updateDevice(String xml, Set<DomainModificationImpact> flags) {
+        throw HypervisorException.noSupport("Domain.updateDevice");
+    }
+
+    /**
+     * The domain's disks (CD-ROMs and floppies included) in the order the definition lists them;
+     * by default read from the domain XML. A driver whose hypervisor keeps a device list of its
+     * own (ESX: {@code config.hardware.device}) reads that instead.
+     */
+    @ReadOnlyAllowed
+    default List<io.jvirt.spi.xml.DiskDef> diskDevices(boolean inactive) {
+        String xml = inactive ? xmlDesc(Set.of(DomainXmlFlag.INACTIVE)) : xmlDesc();
+        return io.jvirt.spi.xml.DomainXml.parse(xml).devices().disks();
+    }
+
+    /** The domain's network interfaces; like {@link #diskDevices(boolean)}. */
+    @ReadOnlyAllowed
+    default List<io.jvirt.spi.xml.InterfaceDef> interfaceDevices(boolean inactive) {
+        String xml = inactive ? xmlDesc(Set.of(DomainXmlFlag.INACTIVE)) : xmlDesc();
+        return io.jvirt.spi.xml.DomainXml.parse(xml).devices().interfaces();
+    }
+
     // ---- migration -------------------------------------------------------------------------
 
     /**

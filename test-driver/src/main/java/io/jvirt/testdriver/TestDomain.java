@@ -412,6 +412,38 @@ final class TestDomain implements Domain {
     }
 
     /** For {@link TestSnapshot}: change under the lock. */
+    // ---- devices (one definition: a change affects the running domain and its config alike) ----
+
+    @Override
+    public void attachDevice(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags) {
+        editDevices(xml, flags, io.jvirt.spi.xml.DeviceEdits::attach);
+    }
+
+    @Override
+    public void detachDevice(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags) {
+        editDevices(xml, flags, io.jvirt.spi.xml.DeviceEdits::detach);
+    }
+
+    @Override
+    public void updateDevice(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags) {
+        editDevices(xml, flags, io.jvirt.spi.xml.DeviceEdits::update);
+    }
+
+    /** One device edit of libvirt's rules; {@code --live} on a shut-off domain is refused. */
+    private void editDevices(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags,
+                             DeviceEdit edit) {
+        io.jvirt.spi.xml.DeviceXml.Device device = io.jvirt.spi.xml.DeviceXml.parse(xml);
+        change(e -> {
+            io.jvirt.spi.DomainModificationImpact.resolve(flags, e.state.isActive(), ErrorDomain.TEST);
+            e.config = edit.apply(e.config, device, ErrorDomain.TEST);
+        });
+    }
+
+    private interface DeviceEdit {
+        io.jvirt.spi.xml.DomainDef apply(io.jvirt.spi.xml.DomainDef def, io.jvirt.spi.xml.DeviceXml.Device device,
+                                         ErrorDomain domain);
+    }
+
     void changeEntry(Consumer<DomainEntry> f) {
         change(f);
     }

@@ -59,9 +59,9 @@ final class VmFactory {
         vm.set("name", definition.name());
         vm.set("parent", placement.folder().ref());
         vm.set("resourcePool", placement.pool().ref());
-        vm.set("config", config(definition, vmPathName));
-        VmDevices.install(vm.require("config", VirtualMachineConfigInfo.class), definition,
-                DatastorePath.parse(vmPathName).datastore(), String.valueOf(placement.network().get("name")));
+        VirtualMachineConfigInfo config = config(definition, vmPathName);
+        config.getHardware().getDevice().addAll(devicesFromVmx(inventory, placement.datastore(), vmPathName));
+        vm.set("config", config);
         vm.set("runtime", runtime(placement.host(), state));
         vm.set("guest", new GuestInfo());
         vm.set("configStatus", ManagedEntityStatus.GREEN);
@@ -80,6 +80,28 @@ final class VmFactory {
         Refs.add(placement.network(), "vm", vm.ref());
         updateGuest(vm);
         return vm;
+    }
+
+    /** The devices the VM's .vmx describes (none when the file cannot be read). */
+    static java.util.List<io.jvirt.vim25.VirtualDevice> devicesFromVmx(Inventory inventory, ManagedObject datastore,
+                                                                       String vmPathName) {
+        DatastorePath path = DatastorePath.parse(vmPathName);
+        return datastore.internal("files", DatastoreFiles.class).read(path.path())
+                .map(f -> VmDevices.fromVmx(VmxText.parse(new String(f.content(), StandardCharsets.UTF_8)), path,
+                        mounts(inventory)))
+                .orElse(java.util.List.of());
+    }
+
+    /** Datastore name to mount path. */
+    static java.util.Map<String, String> mounts(Inventory inventory) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (ManagedObject ds : inventory.ofType("Datastore")) {
+            Object mount = ds.internal("mountPath");
+            if (mount != null) {
+                out.put(String.valueOf(ds.get("name")), mount.toString());
+            }
+        }
+        return out;
     }
 
     /** Refreshes {@code guest} from the power state: tools and addresses only while powered on. */

@@ -123,6 +123,9 @@ final class VmLifecycle {
                 throw VimFaults.invalidArgument("spec.numCPUs");
             }
             Map<String, String> vmx = new LinkedHashMap<>();
+            if (!spec.getDeviceChange().isEmpty()) {
+                vmx.putAll(deviceChanges(config, spec, poweredOn));
+            }
             if (spec.getName() != null) {
                 vm.set("name", spec.getName());
                 config.setName(spec.getName());
@@ -145,8 +148,28 @@ final class VmLifecycle {
             config.setChangeVersion(Instant.now().toString());
             config.setModified(Xml.dateTime(Instant.now()));
             updateVmx(config, vmx);
+            if (!spec.getDeviceChange().isEmpty()) {
+                DatastorePath path = DatastorePath.parse(config.getFiles().getVmPathName());
+                config.getHardware().getDevice().clear();
+                config.getHardware().getDevice().addAll(
+                        VmFactory.devicesFromVmx(inventory, datastores.byName(path.datastore()), path.toString()));
+            }
             return null;
         });
+    }
+
+    /** The .vmx changes of a spec's deviceChange, checked before anything changes (VmDevices). */
+    private Map<String, String> deviceChanges(VirtualMachineConfigInfo config, VirtualMachineConfigSpec spec,
+                                              boolean poweredOn) {
+        DatastorePath path = DatastorePath.parse(config.getFiles().getVmPathName());
+        String text = datastores.files(path).read(path.path())
+                .map(f -> new String(f.content(), StandardCharsets.UTF_8))
+                .orElseThrow(() -> VimFaults.fileNotFound(path.toString()));
+        return VmDevices.apply(spec.getDeviceChange(), config.getHardware().getDevice(), VmxText.parse(text), poweredOn,
+                file -> {
+                    DatastorePath p = DatastorePath.parse(file);
+                    return inventory.byName("Datastore", p.datastore()).isPresent() && datastores.files(p).isFile(p.path());
+                }, path);
     }
 
     void unregister(ManagedObjectReference ref) {

@@ -71,7 +71,7 @@ final class VmxText {
         return values;
     }
 
-    /** The text with the given keys set (replaced in place, or appended). */
+    /** The text with the given keys set (replaced in place, or appended); a null value removes the key. */
     static String withValues(String text, Map<String, String> updates) {
         StringBuilder out = new StringBuilder();
         Map<String, String> pending = new LinkedHashMap<>(updates);
@@ -81,12 +81,19 @@ final class VmxText {
             String match = key == null ? null : pending.keySet().stream()
                     .filter(k -> k.equalsIgnoreCase(key)).findFirst().orElse(null);
             if (match != null) {
-                out.append(key).append(" = \"").append(escape(pending.remove(match))).append("\"\n");
+                String value = pending.remove(match);
+                if (value != null) {
+                    out.append(key).append(" = \"").append(escape(value)).append("\"\n");
+                }
             } else if (!line.isEmpty()) {
                 out.append(line).append('\n');
             }
         }
-        pending.forEach((k, v) -> out.append(k).append(" = \"").append(escape(v)).append("\"\n"));
+        pending.forEach((k, v) -> {
+            if (v != null) {
+                out.append(k).append(" = \"").append(escape(v)).append("\"\n");
+            }
+        });
         return out.toString();
     }
 

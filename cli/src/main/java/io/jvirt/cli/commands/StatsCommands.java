@@ -7,14 +7,11 @@ import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.cli.output.VirshTable;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainListFlag;
-import io.jvirt.spi.DomainXmlFlag;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.TypedParameter;
 import io.jvirt.spi.DomainStats;
 import io.jvirt.spi.StatsGroup;
 import io.jvirt.spi.xml.DiskDef;
-import io.jvirt.spi.xml.DomainDef;
-import io.jvirt.spi.xml.DomainXml;
 import io.jvirt.spi.xml.InterfaceDef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -144,10 +141,6 @@ public final class StatsCommands {
         }
     }
 
-    private static DomainDef definition(CommandContext ctx, Domain d, boolean inactive) {
-        return DomainXml.parse(inactive ? d.xmlDesc(Set.of(DomainXmlFlag.INACTIVE)) : d.xmlDesc());
-    }
-
     private static String dash(String s) {
         return s == null || s.isEmpty() ? "-" : s;
     }
@@ -162,9 +155,10 @@ public final class StatsCommands {
 
         @Override
         public void run(CommandContext ctx) {
-            DomainDef def = definition(ctx, ctx.lookup().domain(domain.value(name())), inactive);
+            // the driver's device list: on ESX the server's devices (vcsim never rewrites a .vmx)
+            List<DiskDef> disks = ctx.lookup().domain(domain.value(name())).diskDevices(inactive);
             VirshTable t = details ? new VirshTable("Type", "Device", "Target", "Source") : new VirshTable("Target", "Source");
-            for (DiskDef disk : def.devices().disks()) {
+            for (DiskDef disk : disks) {
                 if (details) {
                     t.row(disk.type(), disk.device(), disk.targetDev(), dash(disk.source()));
                 } else {
@@ -184,9 +178,9 @@ public final class StatsCommands {
 
         @Override
         public void run(CommandContext ctx) {
-            DomainDef def = definition(ctx, ctx.lookup().domain(domain.value(name())), inactive);
+            List<InterfaceDef> interfaces = ctx.lookup().domain(domain.value(name())).interfaceDevices(inactive);
             VirshTable t = new VirshTable("Interface", "Type", "Source", "Model", "MAC");
-            for (InterfaceDef i : def.devices().interfaces()) {
+            for (InterfaceDef i : interfaces) {
                 t.row(dash(i.targetDev()), i.type(), dash(i.sourceBridge()), dash(i.model()),
                         i.mac() == null ? "-" : i.mac().toString());
             }

@@ -87,6 +87,9 @@ final class Contracts {
         m.put(Feature.CONCURRENT_READS, new Contract(Contracts::concurrentReads, null));
         // generic in the factory: every driver's connections can be opened read-only
         m.put(Feature.READ_ONLY, new Contract(ReadOnlyContract::check, null));
+        m.put(Feature.REDEFINE, new Contract(DeviceContracts::redefine, null));
+        m.put(Feature.DEVICES, new Contract(DeviceContracts::devices, (t, c) -> anyDomain(c).attachDevice(
+                "<interface type='bridge'><source bridge='probe'/></interface>", Set.of())));
         return m;
     }
 

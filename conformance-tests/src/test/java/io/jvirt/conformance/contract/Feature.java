@@ -22,7 +22,9 @@ public enum Feature {
     NETWORKS("networks"),
     INTERFACES("host interfaces"),
     CONCURRENT_READS("concurrent reads from several threads"),
-    READ_ONLY("read-only connection denies every change before any request");
+    READ_ONLY("read-only connection denies every change before any request"),
+    REDEFINE("define of an existing domain changes it"),
+    DEVICES("attach and detach devices");
 
     private final String description;
 

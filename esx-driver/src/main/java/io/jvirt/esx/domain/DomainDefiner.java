@@ -28,8 +28,8 @@ import java.util.UUID;
 
 /**
  * {@code domainDefineXML} (esx-spec 2.4): XML -> VMX, HTTP PUT of the {@code .vmx} next to the
- * first file-based hard disk, {@code RegisterVM_Task}. Editing an existing domain is refused, as
- * in libvirt. Unlike libvirt, a failed registration deletes the uploaded {@code .vmx} again, so a
+ * first file-based hard disk, {@code RegisterVM_Task}. XML naming an existing domain redefines it
+ * (unlike libvirt's ESX driver, which refuses): see {@link #redefine}. Unlike libvirt, a failed registration deletes the uploaded {@code .vmx} again, so a
  * failed define leaves nothing behind.
  *
  * <p>Deliberate difference (esx-spec 7.2 #9): when the first disk lies at the datastore root
@@ -63,11 +63,9 @@ public final class DomainDefiner {
         if (def.name().indexOf('\n') >= 0) {
             throw new HypervisorException(ErrorCode.XML_DETAIL, ErrorDomain.ESX, "invalid char in name: \n");
         }
-        if (exists(def)) {
-            // libvirt says INTERNAL_ERROR; it is a missing feature, and jvirt's contract for a
-            // missing feature is NO_SUPPORT (same message).
-            throw new HypervisorException(ErrorCode.NO_SUPPORT, ErrorDomain.ESX,
-                    "Domain already exists, editing existing domains is not supported yet");
+        EsxDomain existing = existing(parsed, def.name());
+        if (existing != null) {
+            return redefine(existing, parsed, progress);
         }
         int hw = VirtualHardware.version(ctx.primary().productLine(), ctx.primary().productVersion());
         EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", ctx.reads()::datastoresOfScope);
@@ -115,24 +113,51 @@ public final class DomainDefiner {
         }
     }
 
-    private boolean exists(DomainDef def) {
+    /**
+     * The domain the XML names, or null for a new one. A name already used with another UUID,
+     * or a UUID already used with another name, is {@code DOM_EXIST} (libvirt's rule: define
+     * neither renames nor re-identifies a domain).
+     */
+    private EsxDomain existing(DomainDef parsed, String name) {
+        EsxDomain byName = find(() -> ctx.reads().lookupByName(name));
+        if (byName != null && parsed.uuid() != null && !byName.uuid().equals(parsed.uuid())) {
+            throw new HypervisorException(ErrorCode.DOM_EXIST, ErrorDomain.ESX,
+                    "domain '" + name + "' already exists with uuid " + byName.uuid());
+        }
+        if (byName != null) {
+            return byName;
+        }
+        if (parsed.uuid() == null) {
+            return null;
+        }
+        EsxDomain byUuid = find(() -> ctx.reads().lookupByUuid(parsed.uuid()));
+        if (byUuid != null) {
+            throw new HypervisorException(ErrorCode.DOM_EXIST, ErrorDomain.ESX,
+                    "domain '" + byUuid.name() + "' is already defined with uuid " + parsed.uuid());
+        }
+        return null;
+    }
+
+    private static EsxDomain find(java.util.function.Supplier<Domain> lookup) {
         try {
-            ctx.reads().lookupByUuid(def.uuid());
-            return true;
+            return (EsxDomain) lookup.get();
         } catch (HypervisorException e) {
             if (e.code() != ErrorCode.NO_DOMAIN) {
                 throw e;
             }
+            return null;
         }
-        try {
-            ctx.reads().lookupByName(def.name());
-            return true;
-        } catch (HypervisorException e) {
-            if (e.code() != ErrorCode.NO_DOMAIN) {
-                throw e;
-            }
-            return false;
-        }
+    }
+
+    /**
+     * Redefinition (README-esx "Redefining a domain"): the difference between the definition
+     * {@code dumpxml} shows and the new one, applied with one ReconfigVM_Task.
+     */
+    private Domain redefine(EsxDomain existing, DomainDef parsed, ProgressListener progress) {
+        DomainDef current = DomainXml.parse(existing.xmlDesc(java.util.Set.of(io.jvirt.spi.DomainXmlFlag.INACTIVE)));
+        DomainDef wanted = parsed.uuid() == null ? parsed.toBuilder().uuid(existing.uuid()).build() : parsed;
+        new io.jvirt.esx.domain.devices.DeviceWrites(ctx).redefine(existing, current, wanted, progress);
+        return ctx.reads().lookupByUuid(existing.uuid());
     }
 
     /** The first file-based hard disk decides datastore and directory (esx-spec 2.4 step 6). */

@@ -13,6 +13,7 @@ public final class DomainWrites {
     private final SnapshotOperations snapshots;
     private final DomainDefiner definer;
     private final Migration migration;
+    private final io.jvirt.esx.domain.devices.DeviceWrites devices;
 
     public DomainWrites(WriteContext ctx, Function<WriteContext, SnapshotOperations> snapshots) {
         this.ctx = ctx;
@@ -21,6 +22,7 @@ public final class DomainWrites {
         this.snapshots = snapshots.apply(ctx);
         this.definer = new DomainDefiner(ctx);
         this.migration = new Migration(ctx);
+        this.devices = new io.jvirt.esx.domain.devices.DeviceWrites(ctx);
     }
 
     public WriteContext context() {
@@ -41,6 +43,11 @@ public final class DomainWrites {
 
     public DomainDefiner definer() {
         return definer;
+    }
+
+    /** Device changes and redefinition of existing domains. */
+    public io.jvirt.esx.domain.devices.DeviceWrites devices() {
+        return devices;
     }
 
     public Migration migration() {

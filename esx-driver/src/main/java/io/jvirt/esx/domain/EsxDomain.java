@@ -281,6 +281,33 @@ public final class EsxDomain implements Domain {
     }
 
     @Override
+    public void attachDevice(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags) {
+        writes().devices().attach(this, xml, flags);
+    }
+
+    @Override
+    public void detachDevice(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags) {
+        writes().devices().detach(this, xml, flags);
+    }
+
+    @Override
+    public void updateDevice(String xml, Set<io.jvirt.spi.DomainModificationImpact> flags) {
+        writes().devices().update(this, xml, flags);
+    }
+
+    /** The server's device list ({@code config.hardware.device}), not the {@code .vmx}. */
+    @Override
+    public List<io.jvirt.spi.xml.DiskDef> diskDevices(boolean inactive) {
+        return writes().devices().disks(this);
+    }
+
+    /** The server's network cards, not the {@code .vmx}. */
+    @Override
+    public List<io.jvirt.spi.xml.InterfaceDef> interfaceDevices(boolean inactive) {
+        return writes().devices().interfaces(this);
+    }
+
+    @Override
     public Domain migrate(Connection destination, Set<MigrateFlag> flags, String newName, String uri, long bandwidth,
                           ProgressListener progress) {
         return writes().migration().migrate(this, destination, flags, newName, uri, bandwidth, progress);

@@ -7,6 +7,7 @@ import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.error.ErrorCode;
+import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.xml.DomainXml;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,12 +83,15 @@ class DomainDefinerTest {
     }
 
     @Test
-    void existingDomainsAreNotEdited() {
+    void existingDomainsAreRedefinedNeverRenamedOrUploaded() {
         String existing = conn.lookupDomainByName("ha-host_VM0").uuid().toString();
-        fails(ErrorCode.NO_SUPPORT, "Domain already exists, editing existing domains is not supported yet",
+        fails(ErrorCode.DOM_EXIST, "domain 'ha-host_VM0' is already defined with uuid " + existing,
                 () -> conn.defineDomain(xml("other", existing, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk"))));
-        fails(ErrorCode.NO_SUPPORT, "Domain already exists, editing existing domains is not supported yet",
+        // a redefinition of the running VM that ESX cannot apply is refused naming the element
+        HypervisorException e = org.junit.jupiter.api.Assertions.assertThrows(HypervisorException.class,
                 () -> conn.defineDomain(xml("ha-host_VM0", null, disk("file", "disk", "[LocalDS_0] newvm/newvm.vmdk"))));
+        assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code(), e::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("cannot change <"), e.getMessage());
         assertEquals(0, sim.requestCount("PUT /folder"));
     }
 

@@ -108,6 +108,19 @@ final class DomainXmlFormatter {
         w.end("cpu");
     }
 
+    /** One disk or interface element alone (what {@code attach-device} files hold). */
+    static String formatDevice(Object device) {
+        XmlWriter w = new XmlWriter();
+        if (device instanceof DiskDef disk) {
+            formatDisk(w, disk);
+        } else if (device instanceof InterfaceDef i) {
+            formatInterface(w, i);
+        } else {
+            throw new IllegalArgumentException("not a disk or interface: " + device);
+        }
+        return w.toString();
+    }
+
     private static void formatDevices(XmlWriter w, Devices d, boolean secure) {
         w.start("devices").open();
         for (DiskDef disk : d.disks()) {

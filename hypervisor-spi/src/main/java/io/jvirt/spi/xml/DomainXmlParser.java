@@ -225,6 +225,11 @@ final class DomainXmlParser {
     }
 
     private static Devices parseDevices(XmlNode devices) {
+        return parseDeviceNodes(devices.children());
+    }
+
+    /** The devices among {@code nodes} (one {@code <devices>}' children, or a single device). */
+    static Devices parseDeviceNodes(List<XmlNode> nodes) {
         List<DiskDef> disks = new ArrayList<>();
         List<ControllerDef> controllers = new ArrayList<>();
         List<FilesystemDef> filesystems = new ArrayList<>();
@@ -236,7 +241,7 @@ final class DomainXmlParser {
         List<ChardevDef> parallels = new ArrayList<>();
         List<ChardevDef> consoles = new ArrayList<>();
         java.util.Map<String, Integer> diskLines = new java.util.HashMap<>();
-        for (XmlNode d : devices.children()) {
+        for (XmlNode d : nodes) {
             if (!d.namespace().isEmpty()) {
                 continue;
             }

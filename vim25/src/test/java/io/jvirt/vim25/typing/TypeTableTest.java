@@ -92,7 +92,8 @@ class TypeTableTest {
         assertEquals(Optional.of("VmConfigFault"), hierarchy.nearestBound("InvalidDeviceSpec")); // via InvalidVmConfig
         assertEquals(Optional.of("VmPoweredOnEvent"), hierarchy.nearestBound("DrsVmPoweredOnEvent")); // the subset binds its parent
         assertEquals(Optional.of("VmEvent"), hierarchy.nearestBound("VmEmigratingEvent"));
-        assertEquals(Optional.of("DynamicData"), hierarchy.nearestBound("VirtualDeviceConfigSpec"));
+        assertEquals(Optional.of("VirtualDeviceConfigSpec"), hierarchy.nearestBound("VirtualDeviceConfigSpec")); // bound since issue 13
+        assertEquals(Optional.of("DynamicData"), hierarchy.nearestBound("VirtualDeviceConfigSpecBackingSpec"));
         assertEquals(Optional.empty(), hierarchy.nearestBound("VirtualMachineFutureDevice"));
         assertTrue(hierarchy.isA("VsanDatastoreInfo", "DatastoreInfo"));
     }
