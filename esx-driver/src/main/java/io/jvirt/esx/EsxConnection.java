@@ -470,7 +470,7 @@ public final class EsxConnection implements Connection, MigrationDestination {
         DomainXmlFlag.requireOnly(ErrorDomain.ESX, "domainXmlFromNative", flags, DomainXmlFlag.SECURE);
         ensureOpen();
         EsxFileNameMapper mapper = new EsxFileNameMapper("[?] ?", domains::datastoresOfScope);
-        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)), flags);
+        return DomainXml.format(Vmx.toDomain(config, VmxContext.of(mapper)), flags.contains(DomainXmlFlag.SECURE));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.jvirt.spi.xml;
 
-import io.jvirt.spi.DomainXmlFlag;
 
-import java.util.Set;
 
 /**
  * Entry point for libvirt domain XML: {@link #parse(String)} and {@link #format(DomainDef)}.
@@ -27,15 +25,6 @@ public final class DomainXml {
      */
     public static String format(DomainDef def) {
         return DomainXmlFormatter.format(def, false, -1);
-    }
-
-    /**
-     * Formats with the flags of {@code virDomainGetXMLDesc}: {@link DomainXmlFlag#SECURE} includes
-     * secure fields (the graphics {@code passwd}); the other flags do not change a stand-alone
-     * definition ({@code INACTIVE}: there is no id to leave out).
-     */
-    public static String format(DomainDef def, Set<DomainXmlFlag> flags) {
-        return DomainXmlFormatter.format(def, flags.contains(DomainXmlFlag.SECURE), -1);
     }
 
     /**
