@@ -1,5 +1,6 @@
 package io.jvirt.esx.events;
 
+import io.jvirt.vmx.convert.DiskNames;
 import io.jvirt.vim25.ArrayOfVirtualDevice;
 import io.jvirt.vim25.VirtualAHCIController;
 import io.jvirt.vim25.VirtualCdrom;
@@ -56,7 +57,7 @@ final class DeviceAliases {
             return n.getMacAddress() == null ? null : n.getMacAddress().toLowerCase(Locale.ROOT);
         }
         if (d instanceof VirtualFloppy f) {
-            return f.getUnitNumber() == null ? null : letters("fd", f.getUnitNumber());
+            return f.getUnitNumber() == null ? null : DiskNames.target("fdc", 0, f.getUnitNumber());
         }
         if (!(d instanceof VirtualDisk) && !(d instanceof VirtualCdrom)) {
             return null;
@@ -68,25 +69,14 @@ final class DeviceAliases {
         }
         int bus = c.getBusNumber();
         if (c instanceof VirtualSCSIController) {
-            return letters("sd", bus * 15 + (unit > 7 ? unit - 1 : unit));
+            return DiskNames.target("scsi", bus, unit);
         }
         if (c instanceof VirtualIDEController) {
-            return letters("hd", bus * 2 + unit);
+            return DiskNames.target("ide", bus, unit);
         }
         if (c instanceof VirtualAHCIController) {
-            return letters("sd", bus * 6 + unit); // the ESX driver's SATA naming
+            return DiskNames.target("sata", bus, unit);
         }
         return null;
-    }
-
-    /** libvirt's disk names: prefix + a..z, aa, ab, ... */
-    static String letters(String prefix, int index) {
-        StringBuilder sb = new StringBuilder();
-        int i = index;
-        do {
-            sb.append((char) ('a' + i % 26));
-            i = i / 26 - 1;
-        } while (i >= 0);
-        return prefix + sb.reverse();
     }
 }

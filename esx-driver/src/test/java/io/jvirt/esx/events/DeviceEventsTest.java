@@ -54,10 +54,10 @@ class DeviceEventsTest {
 
     @Test
     void deviceNamesFollowTheEsxDriversDiskNames() {
-        assertEquals("sda", DeviceAliases.letters("sd", 0));
-        assertEquals("sdz", DeviceAliases.letters("sd", 25));
-        assertEquals("sdaa", DeviceAliases.letters("sd", 26));
-        assertEquals("hdc", DeviceAliases.letters("hd", 2));
+        assertEquals("sda", io.jvirt.vmx.convert.DiskNames.name("sd", 0));
+        assertEquals("sdz", io.jvirt.vmx.convert.DiskNames.name("sd", 25));
+        assertEquals("sdaa", io.jvirt.vmx.convert.DiskNames.name("sd", 26));
+        assertEquals("hdc", io.jvirt.vmx.convert.DiskNames.name("hd", 2));
     }
 
     private static List<String> lines(BlockingQueue<DomainEvent> q, int n) throws InterruptedException {

@@ -4,17 +4,34 @@ import io.jvirt.spi.xml.DriveAddress;
 
 /**
  * libvirt's disk naming ({@code sda}, {@code sdz}, {@code sdaa}, ...) and the drive addresses it
- * derives from a target name.
+ * derives from a target name. The one place of these rules: the VMX reader and writer use them,
+ * and so do the ESX driver's device changes and device events (a target names the same slot in
+ * {@code dumpxml}, {@code detach-disk} and a {@code device-removed} event).
  */
-final class DiskNames {
+public final class DiskNames {
     /** SCSI units usable per controller in wide-SCSI mode before virtualHW 13 (16 minus unit 7). */
     static final int SCSI_UNITS = 15;
 
     private DiskNames() {
     }
 
+    /**
+     * The target libvirt's VMX reader gives the disk at {@code controller}:{@code unit} of a bus:
+     * SCSI {@code sd} + (controller * 15 + unit, unit 7 skipped), SATA {@code sd} + (controller * 30
+     * + unit), IDE {@code hd} + (bus * 2 + unit), floppy ({@code fdc}) {@code fd} + unit.
+     */
+    public static String target(String bus, int controller, int unit) {
+        return switch (bus) {
+            case "scsi" -> name("sd", controller * SCSI_UNITS + (unit > 7 ? unit - 1 : unit));
+            case "sata" -> name("sd", controller * 30 + unit);
+            case "ide" -> name("hd", controller * 2 + unit);
+            case "fdc" -> name("fd", unit);
+            default -> throw new IllegalArgumentException("no disk naming for bus " + bus);
+        };
+    }
+
     /** prefix + letters for index (0 = a, 25 = z, 26 = aa). */
-    static String name(String prefix, int index) {
+    public static String name(String prefix, int index) {
         StringBuilder sb = new StringBuilder();
         int i = index;
         do {
@@ -25,7 +42,7 @@ final class DiskNames {
     }
 
     /** The index encoded by a name with that prefix, or -1 when it is not such a name. */
-    static int index(String name, String prefix) {
+    public static int index(String name, String prefix) {
         if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()
                 || name.length() > prefix.length() + 6) {
             return -1;

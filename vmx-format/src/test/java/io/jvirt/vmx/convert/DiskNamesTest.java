@@ -36,4 +36,13 @@ class DiskNamesTest {
         assertEquals(new DriveAddress(0, 1, 0, 1), DiskNames.ideAddress(3));
         assertEquals(new DriveAddress(1, 0, 0, 0), DiskNames.sataAddress(6));
     }
+
+    @Test
+    void targetOfASlotFollowsLibvirtsVmxReader() {
+        assertEquals("sdh", DiskNames.target("scsi", 0, 8));     // unit 7 is the controller's own
+        assertEquals("sdp", DiskNames.target("scsi", 1, 0));
+        assertEquals("sdag", DiskNames.target("sata", 1, 2));    // 30 units per SATA controller
+        assertEquals("hdc", DiskNames.target("ide", 1, 0));
+        assertEquals("fdb", DiskNames.target("fdc", 0, 1));
+    }
 }

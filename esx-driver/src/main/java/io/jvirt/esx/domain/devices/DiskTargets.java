@@ -3,6 +3,7 @@ package io.jvirt.esx.domain.devices;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.vmx.convert.DiskNames;
 
 /**
  * libvirt's VMX disk naming, both ways: a target ({@code sda}, {@code hdc}, {@code fda}) on a bus
@@ -56,37 +57,10 @@ public final class DiskTargets {
 
     /** The target name of a slot. */
     public static String name(Slot slot) {
-        return switch (slot.bus()) {
-            case "scsi" -> name("sd", slot.controller() * 15 + (slot.unit() > 7 ? slot.unit() - 1 : slot.unit()));
-            case "sata" -> name("sd", slot.controller() * 30 + slot.unit());
-            case "ide" -> name("hd", slot.controller() * 2 + slot.unit());
-            default -> name("fd", slot.unit());
-        };
+        return DiskNames.target(slot.bus(), slot.controller(), slot.unit());
     }
 
-    static String name(String prefix, int index) {
-        StringBuilder sb = new StringBuilder();
-        int i = index;
-        do {
-            sb.append((char) ('a' + i % 26));
-            i = i / 26 - 1;
-        } while (i >= 0);
-        return prefix + sb.reverse();
-    }
-
-    static int index(String name, String prefix) {
-        if (name == null || !name.startsWith(prefix) || name.length() == prefix.length()
-                || name.length() > prefix.length() + 4) {
-            return -1;
-        }
-        int idx = 0;
-        for (int i = prefix.length(); i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 'a' || c > 'z') {
-                return -1;
-            }
-            idx = idx * 26 + (c - 'a' + 1);
-        }
-        return idx - 1;
+    private static int index(String name, String prefix) {
+        return DiskNames.index(name, prefix);
     }
 }
