@@ -16,7 +16,6 @@ import io.jvirt.spi.event.EventFilter;
 import io.jvirt.spi.event.EventRegistration;
 import io.jvirt.esx.domain.DomainWrites;
 import io.jvirt.esx.domain.MigrationDestination;
-import io.jvirt.esx.domain.snapshot.DomainSnapshots;
 import io.jvirt.esx.domain.EsxFileNameMapper;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
@@ -117,7 +116,7 @@ public final class EsxConnection implements Connection, MigrationDestination {
         }
         this.domains = new DomainDriver(this, primary, scope, managers,
                 new DomainDriver.WriteSettings(vcenter, params.autoAnswer(), options.taskTimeout()),
-                ctx -> new DomainSnapshots(ctx, Clock.systemUTC()));
+                new DomainExtensionSet(Clock.systemUTC()));
         this.eventWaitSeconds = options.eventWaitSeconds();
         this.perfServer = new PerfServer(primary);
         this.domains.setIoStats(new EsxIoStats(primary, perfServer));

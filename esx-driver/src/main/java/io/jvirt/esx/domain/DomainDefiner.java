@@ -38,9 +38,11 @@ import java.util.UUID;
  */
 public final class DomainDefiner {
     private final WriteContext ctx;
+    private final DeviceOperations devices;
 
-    public DomainDefiner(WriteContext ctx) {
+    public DomainDefiner(WriteContext ctx, DeviceOperations devices) {
         this.ctx = ctx;
+        this.devices = devices;
     }
 
     /** Where the {@code .vmx} goes: datastore and directory ("" for the datastore root). */
@@ -156,7 +158,7 @@ public final class DomainDefiner {
     private Domain redefine(EsxDomain existing, DomainDef parsed, ProgressListener progress) {
         DomainDef current = DomainXml.parse(existing.xmlDesc(java.util.Set.of(io.jvirt.spi.DomainXmlFlag.INACTIVE)));
         DomainDef wanted = parsed.uuid() == null ? parsed.toBuilder().uuid(existing.uuid()).build() : parsed;
-        new io.jvirt.esx.domain.devices.DeviceWrites(ctx).redefine(existing, current, wanted, progress);
+        devices.redefine(existing, current, wanted, progress);
         return ctx.reads().lookupByUuid(existing.uuid());
     }
 

@@ -90,17 +90,18 @@ public final class DomainDriver {
     /**
      * @param autoStartManagers host MOR value to its HostAutoStartManager (from connect time)
      * @param writeSettings     the write side's settings
-     * @param snapshots         makes the snapshot operations (a package above this one) for the write side
+     * @param extensions        makes the operations implemented in this package's sub-packages (snapshots,
+     *                          devices, clone, console) for the write side
      */
     public DomainDriver(Connection connection, VimSession session, InventoryScope scope,
                         Map<String, ManagedObjectReference> autoStartManagers, WriteSettings writeSettings,
-                        Function<WriteContext, SnapshotOperations> snapshots) {
+                        DomainExtensions extensions) {
         this.connection = connection;
         this.session = session;
         this.scope = scope;
         this.autoStartManagers = Map.copyOf(autoStartManagers);
         this.writes = new DomainWrites(new WriteContext(connection, session, writeSettings.vcenter(), scope,
-                writeSettings.autoAnswer(), this.autoStartManagers, writeSettings.taskTimeout(), this), snapshots);
+                writeSettings.autoAnswer(), this.autoStartManagers, writeSettings.taskTimeout(), this), extensions);
     }
 
     /** The write operations on this driver's domains. */

@@ -1,7 +1,5 @@
 package io.jvirt.esx.domain;
 
-import java.util.function.Function;
-
 /**
  * The write side of the domain sub-driver, one object per concern; {@link EsxDomain} and
  * {@code EsxConnection} delegate to it.
@@ -13,16 +11,20 @@ public final class DomainWrites {
     private final SnapshotOperations snapshots;
     private final DomainDefiner definer;
     private final Migration migration;
-    private final io.jvirt.esx.domain.devices.DeviceWrites devices;
+    private final DeviceOperations devices;
+    private final CloneOperation cloner;
+    private final ConsoleOperations console;
 
-    public DomainWrites(WriteContext ctx, Function<WriteContext, SnapshotOperations> snapshots) {
+    public DomainWrites(WriteContext ctx, DomainExtensions extensions) {
         this.ctx = ctx;
         this.lifecycle = new DomainLifecycle(ctx);
         this.reconfigure = new DomainReconfigure(ctx);
-        this.snapshots = snapshots.apply(ctx);
-        this.definer = new DomainDefiner(ctx);
+        this.snapshots = extensions.snapshots(ctx);
+        this.devices = extensions.devices(ctx);
+        this.cloner = extensions.cloner(ctx);
+        this.console = extensions.console(ctx);
+        this.definer = new DomainDefiner(ctx, devices);
         this.migration = new Migration(ctx);
-        this.devices = new io.jvirt.esx.domain.devices.DeviceWrites(ctx);
     }
 
     public WriteContext context() {
@@ -46,8 +48,17 @@ public final class DomainWrites {
     }
 
     /** Device changes and redefinition of existing domains. */
-    public io.jvirt.esx.domain.devices.DeviceWrites devices() {
+    public DeviceOperations devices() {
         return devices;
+    }
+
+    public CloneOperation cloner() {
+        return cloner;
+    }
+
+    /** Screen, keys, console URL and jobs. */
+    public ConsoleOperations console() {
+        return console;
     }
 
     public Migration migration() {

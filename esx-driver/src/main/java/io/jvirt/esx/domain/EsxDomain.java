@@ -313,36 +313,36 @@ public final class EsxDomain implements Domain {
         return writes().migration().migrate(this, destination, flags, newName, uri, bandwidth, progress);
     }
 
-    // ---- clone, console and jobs (io.jvirt.esx.domain.clone, io.jvirt.esx.console) -------------
+    // ---- clone, console and jobs (DomainExtensions: io.jvirt.esx.domain.clone, io.jvirt.esx.console)
 
     @Override
     public Domain clone(String newName, io.jvirt.spi.CloneOptions options) {
-        return new io.jvirt.esx.domain.clone.DomainCloner(writes().context()).clone(this, newName, options, null);
+        return writes().cloner().clone(this, newName, options, null);
     }
 
     @Override
     public io.jvirt.spi.Screenshot screenshot(int screen) {
-        return new io.jvirt.esx.console.Screenshots(writes().context()).take(this, screen);
+        return writes().console().screenshot(this, screen);
     }
 
     @Override
     public void sendKey(io.jvirt.spi.keys.KeycodeSet codeset, int holdTimeMs, int[] keycodes) {
-        new io.jvirt.esx.console.KeySender(writes().context()).send(this, codeset, holdTimeMs, keycodes);
+        writes().console().sendKey(this, codeset, holdTimeMs, keycodes);
     }
 
     @Override
     public String displayUri(String type, boolean includePassword) {
-        return new io.jvirt.esx.console.ConsoleDisplay(writes().context()).uri(this, type, includePassword);
+        return writes().console().displayUri(this, type, includePassword);
     }
 
     @Override
     public io.jvirt.spi.DomainJobInfo jobInfo() {
-        return new io.jvirt.esx.console.DomainJobs(writes().context(), java.time.Clock.systemUTC()).info(this);
+        return writes().console().jobInfo(this);
     }
 
     @Override
     public void abortJob() {
-        new io.jvirt.esx.console.DomainJobs(writes().context(), java.time.Clock.systemUTC()).abort(this);
+        writes().console().abortJob(this);
     }
 
     /**

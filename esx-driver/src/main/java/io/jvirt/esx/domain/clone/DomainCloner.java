@@ -47,7 +47,7 @@ import java.util.UUID;
  * rewritten by {@link VmxCloneRewriter} is uploaded there and registered. A failed host clone
  * deletes the new directory again.
  */
-public final class DomainCloner {
+public final class DomainCloner implements io.jvirt.esx.domain.CloneOperation {
     private static final System.Logger LOG = System.getLogger(DomainCloner.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,6 +57,7 @@ public final class DomainCloner {
         this.ctx = ctx;
     }
 
+    @Override
     public Domain clone(EsxDomain source, String newName, CloneOptions options, ProgressListener progress) {
         CloneOptions opts = options == null ? CloneOptions.defaults() : options;
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;

@@ -26,7 +26,7 @@ import java.util.Set;
  * running VM and its definition alike; a {@code --config}-only change of a running VM is refused
  * rather than silently made live.
  */
-public final class DeviceWrites {
+public final class DeviceWrites implements io.jvirt.esx.domain.DeviceOperations {
     private final WriteContext ctx;
 
     public DeviceWrites(WriteContext ctx) {
@@ -34,6 +34,7 @@ public final class DeviceWrites {
     }
 
     /** {@code virDomainAttachDeviceFlags}. */
+    @Override
     public void attach(EsxDomain d, String xml, Set<DomainModificationImpact> flags) {
         DeviceXml.Device device = DeviceXml.parse(xml);
         change(d, flags, "Could not attach " + device.element(), changes -> {
@@ -46,6 +47,7 @@ public final class DeviceWrites {
     }
 
     /** {@code virDomainDetachDeviceFlags}: a disk by target, an interface by MAC (or the only one). */
+    @Override
     public void detach(EsxDomain d, String xml, Set<DomainModificationImpact> flags) {
         DeviceXml.Device device = DeviceXml.parse(xml);
         change(d, flags, "Could not detach " + device.element(), changes -> {
@@ -58,6 +60,7 @@ public final class DeviceWrites {
     }
 
     /** {@code virDomainUpdateDeviceFlags}: CD-ROM/floppy media, an interface's port group. */
+    @Override
     public void update(EsxDomain d, String xml, Set<DomainModificationImpact> flags) {
         DeviceXml.Device device = DeviceXml.parse(xml);
         change(d, flags, "Could not update " + device.element(), changes -> {
@@ -82,6 +85,7 @@ public final class DeviceWrites {
      * Redefinition: the difference between {@code current} (the definition {@code dumpxml}
      * shows) and {@code wanted}, in one ReconfigVM_Task; nothing is sent when they agree.
      */
+    @Override
     public void redefine(EsxDomain d, DomainDef current, DomainDef wanted, ProgressListener progress) {
         WriteContext.VmRef ref = ctx.primaryVm(d);
         ObjectProps vm = PrepareForTask.prepare(ref, ctx.autoAnswer(), ServerDevices.PROPERTIES);
@@ -99,11 +103,13 @@ public final class DeviceWrites {
     }
 
     /** The disks as the server has them. */
+    @Override
     public List<DiskDef> disks(EsxDomain d) {
         return read(d).disks().stream().map(ServerDevices.Disk::def).toList();
     }
 
     /** The network cards as the server has them. */
+    @Override
     public List<InterfaceDef> interfaces(EsxDomain d) {
         return read(d).nics().stream().map(ServerDevices.Nic::def).toList();
     }
