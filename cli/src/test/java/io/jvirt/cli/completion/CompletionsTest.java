@@ -34,8 +34,9 @@ class CompletionsTest {
 
     @Test
     void commandNamesByPrefixWithoutTheHiddenOne() {
-        assertEquals(List.of("domblklist", "domhostname", "domid", "domifaddr", "domiflist", "dominfo", "dommemstat",
-                "domname", "domstate", "domstats", "domuuid", "domxml-from-native", "domxml-to-native"), command("dom"));
+        assertEquals(List.of("domblklist", "domblkstat", "domdisplay", "domhostname", "domid", "domifaddr", "domiflist",
+                "domifstat", "dominfo", "domjobabort", "domjobinfo", "dommemstat", "domname", "domstate", "domstats",
+                "domuuid", "domxml-from-native", "domxml-to-native"), command("dom"));
         assertEquals(List.of("pool-dumpxml", "pool-info", "pool-list", "pool-refresh"), command("pool-"));
         assertFalse(command("").contains("complete"), "the hidden command is never offered");
         assertTrue(command("").containsAll(List.of("list", "dominfo", "net-list", "help")), command("").toString());
@@ -60,7 +61,7 @@ class CompletionsTest {
     @Test
     void optionsOfTheCommandNotYetGiven() {
         assertEquals(List.of("--all", "--inactive", "--name", "--state-paused", "--state-running", "--state-shutoff",
-                "--table", "--uuid"), command("list", "--"));
+                "--table", "--title", "--uuid"), command("list", "--"));
         assertEquals(List.of("--inactive"), command("list", "--all", "--in"));
         assertEquals(List.of(), command("list", "--all", "--al"), "--all was given already");
         // a command without names to offer: its options
