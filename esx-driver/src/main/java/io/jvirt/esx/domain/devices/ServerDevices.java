@@ -218,13 +218,16 @@ public final class ServerDevices {
                 continue;
             }
             String network = null;
+            MacAddress mac = MacAddress.tryParse(card.getMacAddress());
             if (card.getBacking() instanceof VirtualDeviceDeviceBackingInfo b) {
                 network = b.getDeviceName();
-            } else if (card.getBacking() instanceof VirtualEthernetCardDistributedVirtualPortBackingInfo dvs
-                    && dvs.getPort() != null) {
-                network = dvs.getPort().getPortgroupKey();
+            } else if (card.getBacking() instanceof VirtualEthernetCardDistributedVirtualPortBackingInfo dvs) {
+                // as libvirt's VMX reader: a distributed-switch port is <interface type='vds'>, no bridge
+                String portgroup = dvs.getPort() == null ? null : dvs.getPort().getPortgroupKey();
+                out.add(new Nic(card, new InterfaceDef("vds", mac, null, null, null, null, null, portgroup, null, null,
+                        model(card))));
+                continue;
             }
-            MacAddress mac = MacAddress.tryParse(card.getMacAddress());
             out.add(new Nic(card, new InterfaceDef("bridge", mac, null, null, network, null, null, null, null, null,
                     model(card))));
         }
