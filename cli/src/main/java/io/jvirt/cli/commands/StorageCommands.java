@@ -65,6 +65,8 @@ public final class StorageCommands {
         boolean nameOnly;
         @Option(names = "--uuid", description = "list UUID of active pools only")
         boolean uuidOnly;
+        @Option(names = "--details", description = "display extended details for pools")
+        boolean details;
 
         @Override
         public void run(CommandContext ctx) {
@@ -75,6 +77,10 @@ public final class StorageCommands {
                 pools.forEach(p -> ctx.out().println(uuidOnly ? p.uuid().toString() : p.name()));
                 return;
             }
+            if (details) {
+                printDetails(ctx, pools);
+                return;
+            }
             VirshTable t = new VirshTable("Name", "State", "Autostart");
             for (StoragePool p : pools) {
                 String auto = DomainInfoCommands.optional(p::autostart).map(VirshCommand::yesNoOf).orElse("no autostart");
@@ -83,6 +89,24 @@ public final class StorageCommands {
             t.print(ctx.out(), ctx.quiet());
         }
 
+        /**
+         * virsh's {@code --details} table: the pool's state as pool-info names it, persistence, and
+         * capacity, allocation and available space in pool-info's units ({@code -} for a pool that is
+         * not running, whose sizes mean nothing).
+         */
+        private static void printDetails(CommandContext ctx, List<StoragePool> pools) {
+            VirshTable t = new VirshTable("Name", "State", "Autostart", "Persistent", "Capacity", "Allocation",
+                    "Available");
+            for (StoragePool p : pools) {
+                String auto = DomainInfoCommands.optional(p::autostart).map(VirshCommand::yesNoOf).orElse("no autostart");
+                StoragePool.Info info = p.info();
+                boolean sized = info.state() == StoragePool.State.RUNNING || info.state() == StoragePool.State.DEGRADED;
+                t.row(p.name(), info.state().label(), auto, yesNo(p.isPersistent()),
+                        sized ? Sizes.pretty(info.capacity()) : "-", sized ? Sizes.pretty(info.allocation()) : "-",
+                        sized ? Sizes.pretty(info.available()) : "-");
+            }
+            t.print(ctx.out(), ctx.quiet());
+        }
     }
 
     @Command(name = "pool-info", description = "storage pool information")
