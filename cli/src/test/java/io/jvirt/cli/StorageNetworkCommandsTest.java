@@ -30,6 +30,17 @@ class StorageNetworkCommandsTest {
     }
 
     @Test
+    void poolListDetailsAsVirshPrintsIt() {
+        // `virsh -c test:///default pool-list --all --details` (libvirt's test driver: a 100 GiB empty pool)
+        assertEquals("""
+                 Name           State     Autostart   Persistent   Capacity     Allocation   Available
+                -----------------------------------------------------------------------------------------
+                 default-pool   running   no          yes          100.00 GiB   0.00 B       100.00 GiB
+
+                """, Cli.test("pool-list", "--all", "--details").out());
+    }
+
+    @Test
     void unknownPool() {
         Cli.Result r = Cli.test("pool-info", "nope");
         assertEquals(1, r.status());
