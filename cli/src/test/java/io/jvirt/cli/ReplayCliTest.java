@@ -879,7 +879,7 @@ class ReplayCliTest {
      * vCenter 7 exists, see SOURCES.md): a standalone host (ComputeResource) with VMFS, NFS 3, vSAN, vVol
      * and an empty PMem datastore, a standard switch teaming two NICs, a VmwareDistributedVirtualSwitch
      * with its port groups, a VM on a distributed port group whose Tools report only legacy addresses and
-     * a VM whose Tools report its NIC with no address yet.
+     * a VM whose Tools report its NIC with no address yet, and a VM on an NSX-T segment (an opaque network).
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -925,6 +925,7 @@ class ReplayCliTest {
                     -----------------------
                      50   web70   running
                      51   win70   running
+                     52   nsx70   running
 
                     """, vpx("list", "--all"));
             // memoryMB 16384, numCPU 8
@@ -1042,6 +1043,60 @@ class ReplayCliTest {
         }
 
         @Test
+        void aVmOnAnNsxSegmentHasANullInterface() {
+            // nsx70.vmx: its vmxnet3 has ethernet0.opaqueNetwork.id/.type and no networkName, which libvirt's
+            // VMX reader makes an <interface type='null'>; the server's card (an opaque-network backing) is
+            // the same interface in domiflist (type null, no source)
+            ok("""
+                    <domain type='vmware' id='52' xmlns:vmware='http://libvirt.org/schemas/domain/vmware/1.0'>
+                      <name>nsx70</name>
+                      <uuid>420e5201-9a9b-9c9d-9e9f-a0a1a2a3a4a5</uuid>
+                      <memory unit='KiB'>4194304</memory>
+                      <currentMemory unit='KiB'>4194304</currentMemory>
+                      <vcpu placement='static'>2</vcpu>
+                      <os>
+                        <type arch='x86_64'>hvm</type>
+                      </os>
+                      <clock offset='utc'/>
+                      <on_poweroff>destroy</on_poweroff>
+                      <on_reboot>restart</on_reboot>
+                      <on_crash>destroy</on_crash>
+                      <devices>
+                        <disk type='file' device='disk'>
+                          <source file='[vmfs70] nsx70/nsx70.vmdk'/>
+                          <target dev='sda' bus='scsi'/>
+                          <address type='drive' controller='0' bus='0' target='0' unit='0'/>
+                        </disk>
+                        <controller type='scsi' index='0' model='vmpvscsi'/>
+                        <interface type='null'>
+                          <mac address='00:50:56:8e:52:01' type='generated'/>
+                          <model type='vmxnet3'/>
+                        </interface>
+                        <video>
+                          <model type='vmvga' vram='4096' primary='yes'/>
+                        </video>
+                      </devices>
+                      <vmware:datacenterpath>DC7</vmware:datacenterpath>
+                      <vmware:moref>vm-52</vmware:moref>
+                    </domain>
+
+                    """, vpx("dumpxml", "nsx70"));
+            ok("""
+                     Interface   Type   Source   Model     MAC
+                    ----------------------------------------------------------
+                     -           null   -        vmxnet3   00:50:56:8e:52:01
+
+                    """, vpx("domiflist", "nsx70"));
+            // Tools name the NIC after the segment
+            ok("""
+                     Name       MAC address          Protocol     Address
+                    -------------------------------------------------------------------------------
+                     seg-app    00:50:56:8e:52:01    ipv4         10.70.1.52/24
+
+                    """, vpx("domifaddr", "nsx70", "--source", "agent"));
+        }
+
+        @Test
         void domifaddr() {
             // no ipConfig: the legacy ipAddress strings, with prefix 0 (libvirt's rule)
             ok("""
@@ -1114,7 +1169,7 @@ class ReplayCliTest {
                     """, vpx("net-list", "--all"));
             // vSwitch0 teams vmnic0 and vmnic1: the first is the forward dev
             ok(vswitchXml(uuid, List.of("vmnic0", "vmnic1"), List.of("VM Network")), vpx("net-dumpxml", "vSwitch0"));
-            for (String name : List.of("DSwitch70", "DPG-Web", "DSwitch70-DVUplinks-30")) {
+            for (String name : List.of("DSwitch70", "DPG-Web", "DSwitch70-DVUplinks-30", "seg-app")) {
                 fails("error: failed to get network '" + name + "'\nerror: Network not found: Could not find "
                         + "HostVirtualSwitch with name '" + name + "'\n", vpx("net-info", name));
             }

@@ -17,6 +17,7 @@ import io.jvirt.vim25.VirtualE1000;
 import io.jvirt.vim25.VirtualE1000E;
 import io.jvirt.vim25.VirtualEthernetCard;
 import io.jvirt.vim25.VirtualEthernetCardDistributedVirtualPortBackingInfo;
+import io.jvirt.vim25.VirtualEthernetCardOpaqueNetworkBackingInfo;
 import io.jvirt.vim25.VirtualFloppy;
 import io.jvirt.vim25.VirtualIDEController;
 import io.jvirt.vim25.VirtualPCNet32;
@@ -225,6 +226,12 @@ public final class ServerDevices {
                 // as libvirt's VMX reader: a distributed-switch port is <interface type='vds'>, no bridge
                 String portgroup = dvs.getPort() == null ? null : dvs.getPort().getPortgroupKey();
                 out.add(new Nic(card, new InterfaceDef("vds", mac, null, null, null, null, null, portgroup, null, null,
+                        model(card))));
+                continue;
+            } else if (card.getBacking() instanceof VirtualEthernetCardOpaqueNetworkBackingInfo) {
+                // an NSX segment: VMware writes ethernetN.opaqueNetwork.* and no networkName, which libvirt's
+                // VMX reader makes an <interface type='null'> (no source), as dumpxml shows it
+                out.add(new Nic(card, new InterfaceDef("null", mac, null, null, null, null, null, null, null, null,
                         model(card))));
                 continue;
             }
