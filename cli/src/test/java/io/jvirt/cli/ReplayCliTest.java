@@ -1156,6 +1156,14 @@ class ReplayCliTest {
                      win70/win70.vmdk   [vmfs70] win70/win70.vmdk
 
                     """, vpx("vol-list", "vmfs70"));
+            // VmDiskFileInfo capacityKb 41943040 (40 GiB), fileSize 42949672960 (40 GiB allocated)
+            ok("""
+                    Name:           web70/web70.vmdk
+                    Type:           file
+                    Capacity:       40.00 GiB
+                    Allocation:     40.00 GiB
+
+                    """, vpx("vol-info", "web70/web70.vmdk", "--pool", "vmfs70"));
         }
 
         @Test
