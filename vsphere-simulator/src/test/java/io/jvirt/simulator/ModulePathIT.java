@@ -77,6 +77,10 @@ class ModulePathIT {
                 .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
         assertTrue(descriptor.requires().stream().anyMatch(r -> r.name().equals("org.junit.jupiter.api")
                 && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC)), "JUnit stays optional");
+        // the vSphere API and the JDK only: no libvirt API (io.jvirt.spi), no vmx-format, no driver
+        assertEquals(Set.of("java.base", "io.jvirt.vim25", "jakarta.annotation", "jdk.httpserver", "java.desktop",
+                "org.junit.jupiter.api", "org.junit.platform.commons"), descriptor.requires().stream()
+                .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
     }
 
     private static Path location(Class<?> c) throws URISyntaxException {
