@@ -9,6 +9,8 @@ module io.jvirt.vmx {
     exports io.jvirt.vmx;
     exports io.jvirt.vmx.convert;
     exports io.jvirt.vmx.util;
-    // io.jvirt.vmx.corpus (the libvirt test corpus's file names) is for the conformance runner,
-    // the benchmarks and the tests, which use it from the class path: not exported.
+    // io.jvirt.vmx.corpus (the libvirt test corpus's file names) is for the conformance runner
+    // (a named module), the benchmarks and the tests (from the class path): not exported to
+    // applications.
+    exports io.jvirt.vmx.corpus to io.jvirt.conformance;
 }

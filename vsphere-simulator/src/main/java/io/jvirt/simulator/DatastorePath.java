@@ -6,6 +6,12 @@ import java.util.regex.Pattern;
 /**
  * A datastore path {@code [datastore] dir/file}; {@code path} is relative to the datastore root
  * without leading or trailing slashes ("" for the root).
+ *
+ * <p>Not {@code io.jvirt.vmx.util.DatastorePath} on purpose: that one is the libvirt ESX driver's
+ * client-side split (it accepts {@code [ds} without {@code ]} and fails with libvirt's message),
+ * this one is the server's (a malformed path is vSphere's {@code InvalidArgument} fault), and the
+ * simulator serves the vSphere API alone: it depends on vim25, not on vmx-format and the libvirt
+ * API under it.
  */
 record DatastorePath(String datastore, String path) {
 

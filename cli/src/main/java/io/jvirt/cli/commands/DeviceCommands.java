@@ -48,8 +48,7 @@ public final class DeviceCommands {
             Domain d = ctx.lookup().domain(domain.value(name()));
             String f = require(fileOption != null ? fileOption : file, "file");
             String xml = Xml.read(f);
-            attempt(failed() + " from " + f, () -> call(d, xml, impact.flags(d)));
-            ctx.out().println(done());
+            change(ctx, failed() + " from " + f, () -> call(d, xml, impact.flags(d)), done());
         }
     }
 
@@ -160,8 +159,8 @@ public final class DeviceCommands {
                 return;
             }
             Domain d = ctx.lookup().domain(domain.value(name()));
-            attempt("Failed to attach disk", () -> d.attachDevice(xml.toString(), impact.flags(d)));
-            ctx.out().println("Disk attached successfully");
+            change(ctx, "Failed to attach disk", () -> d.attachDevice(xml.toString(), impact.flags(d)),
+                    "Disk attached successfully");
         }
     }
 
@@ -191,8 +190,7 @@ public final class DeviceCommands {
                 Xml.print(ctx.out(), xml);
                 return;
             }
-            attempt("Failed to detach disk", () -> d.detachDevice(xml, impact.flags(d)));
-            ctx.out().println("Disk detached successfully");
+            change(ctx, "Failed to detach disk", () -> d.detachDevice(xml, impact.flags(d)), "Disk detached successfully");
         }
     }
 
@@ -255,8 +253,8 @@ public final class DeviceCommands {
                 return;
             }
             Domain d = ctx.lookup().domain(domain.value(name()));
-            attempt("Failed to attach interface", () -> d.attachDevice(xml.toString(), impact.flags(d)));
-            ctx.out().println("Interface attached successfully");
+            change(ctx, "Failed to attach interface", () -> d.attachDevice(xml.toString(), impact.flags(d)),
+                    "Interface attached successfully");
         }
     }
 
@@ -307,8 +305,8 @@ public final class DeviceCommands {
                 Xml.print(ctx.out(), xml);
                 return;
             }
-            attempt("Failed to detach interface", () -> d.detachDevice(xml, impact.flags(d)));
-            ctx.out().println("Interface detached successfully");
+            change(ctx, "Failed to detach interface", () -> d.detachDevice(xml, impact.flags(d)),
+                    "Interface detached successfully");
         }
     }
 
@@ -369,14 +367,24 @@ public final class DeviceCommands {
                 Xml.print(ctx.out(), xml);
                 return;
             }
-            try {
-                d.updateDevice(xml, impact.flags(d));
-            } catch (HypervisorException e) {
-                throw new CliFailure("Failed to complete action " + action + " on media", e);
-            }
-            ctx.out().println(eject || src == null ? "Successfully ejected media."
-                    : insert ? "Successfully inserted media." : "Successfully updated media.");
+            change(ctx, "Failed to complete action " + action + " on media", () -> d.updateDevice(xml, impact.flags(d)),
+                    eject || src == null ? "Successfully ejected media."
+                            : insert ? "Successfully inserted media." : "Successfully updated media.");
         }
+    }
+
+    /**
+     * Every device change: the driver call, virsh's "error: FAILURE" (then the driver's message)
+     * when it fails, else the success line, printed like virsh's {@code vshPrintExtra} (nothing
+     * under {@code -q}).
+     */
+    private static void change(CommandContext ctx, String failure, Runnable call, String success) {
+        try {
+            call.run();
+        } catch (HypervisorException e) {
+            throw new CliFailure(failure, e);
+        }
+        ctx.printExtra(success);
     }
 
     private static void attr(StringBuilder xml, String name, String value) {

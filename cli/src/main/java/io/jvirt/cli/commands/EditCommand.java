@@ -48,12 +48,12 @@ public final class EditCommand extends VirshCommand {
                 }
                 String edited = read(file);
                 if (edited.equals(original)) {
-                    ctx.out().println("Domain '" + d.name() + "' XML configuration not changed.");
+                    ctx.printExtra("Domain '" + d.name() + "' XML configuration not changed.");
                     return;
                 }
                 try {
                     Domain defined = ctx.conn().defineDomain(edited);
-                    ctx.out().println("Domain '" + defined.name() + "' XML configuration edited.");
+                    ctx.printExtra("Domain '" + defined.name() + "' XML configuration edited.");
                     return;
                 } catch (HypervisorException e) {
                     ctx.err().println("error: " + CliFailure.describe(e));

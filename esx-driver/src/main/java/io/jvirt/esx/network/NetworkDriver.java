@@ -6,6 +6,7 @@ import io.jvirt.spi.Connection;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.spi.xml.NetworkDef;
 import io.jvirt.spi.Network;
 import io.jvirt.vim25.HostNetworkPolicy;
 import io.jvirt.vim25.HostPortGroup;
@@ -73,7 +74,7 @@ public final class NetworkDriver {
 
     /** Adds a vSwitch and its port groups; if a port group fails, the new vSwitch is removed again. */
     public Network define(String xml) {
-        NetworkDef def = NetworkXmlParser.parse(xml);
+        NetworkDef def = NetworkRules.parse(xml);
         HostNetworkFacts f = facts(false);
         if (f.vswitch(def.name()).isPresent()) {
             throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
@@ -86,7 +87,7 @@ public final class NetworkDriver {
             throw HypervisorException.of(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.ESX,
                     "Unsupported forward mode '%s'", def.forwardMode());
         }
-        for (NetworkDef.PortGroupDef pg : def.portGroups()) {
+        for (NetworkDef.PortGroup pg : def.portgroups()) {
             if (f.hasPortGroupNamed(pg.name())) {
                 throw HypervisorException.of(ErrorCode.NETWORK_EXIST, ErrorDomain.ESX,
                         "HostPortGroup with name '%s' exists already", pg.name());
@@ -94,7 +95,7 @@ public final class NetworkDriver {
         }
         HostVirtualSwitchSpec spec = switchSpec(def, f);
         List<HostPortGroupSpec> groups = new ArrayList<>();
-        for (NetworkDef.PortGroupDef pg : def.portGroups()) {
+        for (NetworkDef.PortGroup pg : def.portgroups()) {
             HostPortGroupSpec g = new HostPortGroupSpec();
             g.setName(pg.name());
             g.setVlanId(0);
@@ -155,15 +156,15 @@ public final class NetworkDriver {
     static HostVirtualSwitchSpec switchSpec(NetworkDef def, HostNetworkFacts f) {
         HostVirtualSwitchSpec spec = new HostVirtualSwitchSpec();
         spec.setNumPorts(NUM_PORTS);
-        if (def.forwardMode() != null && !def.forwardInterfaces().isEmpty()) {
+        if (def.forwardMode() != null && !(def.forwardInterfaces().isEmpty() && def.forwardAddresses().isEmpty())) {
             HostVirtualSwitchBondBridge bridge = new HostVirtualSwitchBondBridge();
-            for (NetworkDef.ForwardInterface i : def.forwardInterfaces()) {
-                if (!i.type().equals("netdev")) {
-                    throw HypervisorException.of(ErrorCode.NO_SUPPORT, ErrorDomain.ESX,
-                            "unsupported device type in network %s interface pool", def.name());
-                }
-                PhysicalNic nic = f.pnicByDevice(i.dev()).orElseThrow(() -> HypervisorException.of(
-                        ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Could not find PhysicalNic with name '%s'", i.dev()));
+            if (!def.forwardAddresses().isEmpty()) {
+                throw HypervisorException.of(ErrorCode.NO_SUPPORT, ErrorDomain.ESX,
+                        "unsupported device type in network %s interface pool", def.name());
+            }
+            for (String dev : def.forwardInterfaces()) {
+                PhysicalNic nic = f.pnicByDevice(dev).orElseThrow(() -> HypervisorException.of(
+                        ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Could not find PhysicalNic with name '%s'", dev));
                 bridge.getNicDevice().add(nic.getDevice());
             }
             spec.setBridge(bridge);
@@ -221,19 +222,21 @@ public final class NetworkDriver {
             devices.add(f.pnicByKey(key).orElseThrow(() -> HypervisorException.of(ErrorCode.INTERNAL_ERROR,
                     ErrorDomain.ESX, "Could not find PhysicalNic with key '%s'", key)).getDevice());
         }
-        List<NetworkDef.PortGroupDef> groups = new ArrayList<>();
+        List<NetworkDef.PortGroup> groups = new ArrayList<>();
         for (String key : v.getPortgroup()) {
             HostPortGroup pg = f.portGroupByKey(key).orElseThrow(() -> HypervisorException.of(
                     ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX, "Could not find HostPortGroup with key '%s'", key));
             String name = pg.getSpec() == null ? null : pg.getSpec().getName();
             if (name != null && f.networkNames().contains(name)) {
                 HostNetworkPolicy policy = pg.getSpec().getPolicy();
-                groups.add(new NetworkDef.PortGroupDef(name,
+                groups.add(new NetworkDef.PortGroup(name, false,
                         ShapingPolicies.fromPolicy(policy == null ? null : policy.getShapingPolicy()).orElse(null)));
             }
         }
         HostNetworkPolicy policy = v.getSpec() == null ? null : v.getSpec().getPolicy();
-        Bandwidth bandwidth = ShapingPolicies.fromPolicy(policy == null ? null : policy.getShapingPolicy()).orElse(null);
-        return NetworkXml.format(v.getName(), HostNetworkFacts.uuidOf(v), devices, bandwidth, groups);
+        NetworkDef.Bandwidth bandwidth = ShapingPolicies.fromPolicy(policy == null ? null : policy.getShapingPolicy()).orElse(null);
+        // forward mode bridge over the switch's NICs (none: no <forward>)
+        return new NetworkDef(v.getName(), HostNetworkFacts.uuidOf(v), devices.isEmpty() ? null : "bridge", devices,
+                List.of(), bandwidth, groups).format();
     }
 }

@@ -3,6 +3,8 @@ package io.jvirt.esx.network;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.spi.xml.NetworkDef.Bandwidth;
+import io.jvirt.spi.xml.NetworkDef.Rate;
 import io.jvirt.vim25.HostNetworkTrafficShapingPolicy;
 
 import java.util.Optional;
@@ -23,24 +25,28 @@ final class ShapingPolicies {
         if (bandwidth == null || (bandwidth.inbound() == null && bandwidth.outbound() == null)) {
             return Optional.empty();
         }
-        if (bandwidth.inbound() == null || !bandwidth.inbound().equals(bandwidth.outbound())) {
+        // a value not given is 0; floor (a guarantee) has no counterpart in a shaping policy
+        long[] in = shaping(bandwidth.inbound());
+        if (in == null || !java.util.Arrays.equals(in, shaping(bandwidth.outbound()))) {
             throw new HypervisorException(ErrorCode.CONFIG_UNSUPPORTED, ErrorDomain.ESX,
                     "Different inbound and outbound bandwidth is unsupported");
         }
-        Bandwidth.Rate r = bandwidth.inbound();
-        if (r.isZero()) {
+        long average = in[0];
+        long peak = in[1];
+        long burst = in[2];
+        if (average == 0 && peak == 0 && burst == 0) {
             return Optional.empty();
         }
         HostNetworkTrafficShapingPolicy p = new HostNetworkTrafficShapingPolicy();
         p.setEnabled(true);
-        if (r.average() > 0) {
-            p.setAverageBandwidth(multiply(r.average(), 8 * 1000, "average"));
+        if (average > 0) {
+            p.setAverageBandwidth(multiply(average, 8 * 1000, "average"));
         }
-        if (r.peak() > 0) {
-            p.setPeakBandwidth(multiply(r.peak(), 8 * 1000, "peak"));
+        if (peak > 0) {
+            p.setPeakBandwidth(multiply(peak, 8 * 1000, "peak"));
         }
-        if (r.burst() > 0) {
-            p.setBurstSize(multiply(r.burst(), 1024, "burst"));
+        if (burst > 0) {
+            p.setBurstSize(multiply(burst, 1024, "burst"));
         }
         return Optional.of(p);
     }
@@ -50,9 +56,14 @@ final class ShapingPolicies {
         if (p == null || !Boolean.TRUE.equals(p.isEnabled())) {
             return Optional.empty();
         }
-        Bandwidth.Rate r = new Bandwidth.Rate(value(p.getAverageBandwidth()) / 8 / 1000,
-                value(p.getPeakBandwidth()) / 8 / 1000, value(p.getBurstSize()) / 1024);
+        Rate r = new Rate(value(p.getAverageBandwidth()) / 8 / 1000, value(p.getPeakBandwidth()) / 8 / 1000, null,
+                value(p.getBurstSize()) / 1024);
         return Optional.of(new Bandwidth(r, r));
+    }
+
+    /** average, peak, burst of a rate, 0 for each not given; null for no rate. */
+    private static long[] shaping(Rate r) {
+        return r == null ? null : new long[] {value(r.average()), value(r.peak()), value(r.burst())};
     }
 
     private static long value(Long v) {

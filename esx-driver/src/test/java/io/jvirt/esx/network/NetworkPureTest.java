@@ -2,6 +2,9 @@ package io.jvirt.esx.network;
 
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.spi.xml.NetworkDef;
+import io.jvirt.spi.xml.NetworkDef.Bandwidth;
+import io.jvirt.spi.xml.NetworkDef.Rate;
 import io.jvirt.vim25.HostNetworkTrafficShapingPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Bandwidth conversions and network XML without a server. */
 class NetworkPureTest {
     private static Bandwidth both(long average, long peak, long burst) {
-        Bandwidth.Rate r = new Bandwidth.Rate(average, peak, burst);
+        Rate r = new Rate(average, peak, null, burst);
         return new Bandwidth(r, r);
+    }
+
+    private static Rate rate(Long average, Long peak, Long burst) {
+        return new Rate(average, peak, null, burst);
     }
 
     @Test
@@ -38,9 +45,9 @@ class NetworkPureTest {
 
     @Test
     void unequalOrOneSidedBandwidthIsRefused() {
-        for (Bandwidth b : List.of(new Bandwidth(new Bandwidth.Rate(1, 0, 0), null),
-                new Bandwidth(null, new Bandwidth.Rate(1, 0, 0)),
-                new Bandwidth(new Bandwidth.Rate(1, 0, 0), new Bandwidth.Rate(1, 0, 1)))) {
+        for (Bandwidth b : List.of(new Bandwidth(rate(1L, 0L, 0L), null),
+                new Bandwidth(null, rate(1L, 0L, 0L)),
+                new Bandwidth(rate(1L, 0L, 0L), rate(1L, 0L, 1L)))) {
             HypervisorException e = assertThrows(HypervisorException.class, () -> ShapingPolicies.toPolicy(b));
             assertEquals(ErrorCode.CONFIG_UNSUPPORTED, e.code());
             assertEquals("Different inbound and outbound bandwidth is unsupported", e.getMessage());
@@ -64,20 +71,40 @@ class NetworkPureTest {
     }
 
     @Test
+    void aValueNotGivenEqualsZeroWhenInboundIsComparedWithOutbound() {
+        // <inbound average='3'/> and <outbound average='3' peak='0'/> shape alike
+        assertEquals(24_000L, ShapingPolicies.toPolicy(new Bandwidth(rate(3L, null, null), rate(3L, 0L, null)))
+                .orElseThrow().getAverageBandwidth());
+    }
+
+    @Test
     void parsesForwardBandwidthAndPortGroups() {
-        NetworkDef d = NetworkXmlParser.parse("<network><name>n</name><forward mode='bridge' dev='vmnic0'>"
+        NetworkDef d = NetworkRules.parse("<network><name>n</name><forward mode='bridge' dev='vmnic0'>"
                 + "<interface dev='vmnic0'/><interface dev='vmnic1'/></forward>"
                 + "<bandwidth><inbound average='1' peak='2' burst='3'/><outbound average='1' peak='2' burst='3'/></bandwidth>"
                 + "<portgroup name='p1'/><portgroup name='p2'><bandwidth><inbound average='4'/><outbound average='4'/></bandwidth>"
                 + "</portgroup></network>");
         assertEquals("bridge", d.forwardMode());
-        assertEquals(List.of(new NetworkDef.ForwardInterface("netdev", "vmnic0"), new NetworkDef.ForwardInterface("netdev", "vmnic1")),
-                d.forwardInterfaces());
-        assertEquals(both(1, 2, 3), d.bandwidth());
-        assertEquals(List.of(new NetworkDef.PortGroupDef("p1", null), new NetworkDef.PortGroupDef("p2", both(4, 0, 0))), d.portGroups());
+        assertEquals(List.of("vmnic0", "vmnic1"), d.forwardInterfaces());
+        assertEquals(List.of(), d.forwardAddresses());
+        assertEquals(new Bandwidth(rate(1L, 2L, 3L), rate(1L, 2L, 3L)), d.bandwidth());
+        assertEquals(List.of(new NetworkDef.PortGroup("p1", false, null), new NetworkDef.PortGroup("p2", false,
+                new Bandwidth(rate(4L, null, null), rate(4L, null, null)))), d.portgroups());
         assertNull(d.uuid());
-        assertEquals("nat", NetworkXmlParser.parse("<network><name>n</name><forward/></network>").forwardMode());
-        assertNull(NetworkXmlParser.parse("<network><name>n</name><bandwidth/></network>").bandwidth());
+        assertEquals("nat", NetworkRules.parse("<network><name>n</name><forward/></network>").forwardMode());
+        assertEquals(new Bandwidth(null, null),
+                NetworkRules.parse("<network><name>n</name><bandwidth/></network>").bandwidth());
+        assertTrue(ShapingPolicies.toPolicy(new Bandwidth(null, null)).isEmpty(), "an empty <bandwidth/> shapes nothing");
+    }
+
+    @Test
+    void thePciForwardPoolIsNotAVswitch() {
+        NetworkDef d = NetworkRules.parse("<network><name>n</name><forward mode='hostdev'>"
+                + "<address type='pci' domain='0x0000' bus='0x03' slot='0x00' function='0x1'/></forward></network>");
+        assertEquals(List.of("0x0000:0x03:0x00.0x1"), d.forwardAddresses());
+        HypervisorException e = assertThrows(HypervisorException.class, () -> NetworkDriver.switchSpec(d, null));
+        assertEquals(ErrorCode.NO_SUPPORT, e.code());
+        assertEquals("unsupported device type in network n interface pool", e.getMessage());
     }
 
     @Test
@@ -90,17 +117,39 @@ class NetworkPureTest {
                 "<network><name>n</name><bandwidth><inbound average='1'/><inbound average='1'/></bandwidth></network>",
                 "<network><name>n</name><portgroup/></network>",
                 "<network><name>n</name><portgroup name='a'/><portgroup name='a'/></network>"}) {
-            assertEquals(ErrorCode.XML_ERROR, assertThrows(HypervisorException.class, () -> NetworkXmlParser.parse(xml), xml).code(), xml);
+            assertEquals(ErrorCode.XML_ERROR, assertThrows(HypervisorException.class, () -> NetworkRules.parse(xml), xml).code(), xml);
         }
+    }
+
+    /** The rules the driver adds to the API's parser keep their messages. */
+    @Test
+    void theDriversOwnRulesName() {
+        assertEquals("name a/b cannot contain '/'", message("<network><name>a/b</name></network>"));
+        assertEquals("portgroup name 'a' is used twice in network 'n'",
+                message("<network><name>n</name><portgroup name='a'/><portgroup name='a'/></network>"));
+        assertEquals("Missing mandatory average or floor attributes in <inbound> of network 'n'",
+                message("<network><name>n</name><bandwidth><inbound peak='1'/></bandwidth></network>"));
+        assertEquals("Missing mandatory average or floor attributes in <outbound> of network 'n'", message(
+                "<network><name>n</name><portgroup name='p'><bandwidth><outbound burst='1'/></bandwidth></portgroup></network>"));
+        assertEquals("only one child <inbound> and <outbound> element allowed in bandwidth of network 'n'", message(
+                "<network><name>n</name><bandwidth><inbound average='1'/><inbound average='1'/></bandwidth></network>"));
+        assertEquals(ErrorCode.XML_ERROR, assertThrows(HypervisorException.class, () ->
+                NetworkRules.parse("<network><name>n</name><forward><interface dev=''/></forward></network>")).code());
+    }
+
+    private static String message(String xml) {
+        HypervisorException e = assertThrows(HypervisorException.class, () -> NetworkRules.parse(xml), xml);
+        assertEquals(ErrorCode.XML_ERROR, e.code(), xml);
+        return e.getMessage();
     }
 
     @Test
     void networkXmlLayout() {
         UUID u = UUID.fromString("2f467347-8b4e-8655-e7d6-c4c3fb968009");
         assertEquals("<network>\n  <name>n</name>\n  <uuid>" + u + "</uuid>\n</network>\n",
-                NetworkXml.format("n", u, List.of(), null, List.of()));
-        String xml = NetworkXml.format("n", u, List.of("vmnic0"), both(1, 0, 2),
-                List.of(new NetworkDef.PortGroupDef("p", both(0, 5, 0))));
+                new NetworkDef("n", u, null, List.of(), List.of(), null, List.of()).format());
+        String xml = new NetworkDef("n", u, "bridge", List.of("vmnic0"), List.of(), both(1, 0, 2),
+                List.of(new NetworkDef.PortGroup("p", false, both(0, 5, 0)))).format();
         assertEquals("<network>\n  <name>n</name>\n  <uuid>" + u + "</uuid>\n"
                 + "  <forward dev='vmnic0' mode='bridge'>\n    <interface dev='vmnic0'/>\n  </forward>\n"
                 + "  <bandwidth>\n    <inbound average='1' burst='2'/>\n    <outbound average='1' burst='2'/>\n  </bandwidth>\n"

@@ -27,7 +27,7 @@ class OtherModelsTest {
                 <network>
                   <name>vSwitch0</name>
                   <uuid>c1d2e3f4-0000-1111-2222-333344445555</uuid>
-                  <forward mode='bridge'>
+                  <forward dev='vmnic0' mode='bridge'>
                     <interface dev='vmnic0'/>
                     <interface dev='vmnic1'/>
                   </forward>
@@ -35,7 +35,8 @@ class OtherModelsTest {
                     <inbound average='1000' peak='5000' burst='1024'/>
                     <outbound average='128'/>
                   </bandwidth>
-                  <portgroup name='VM Network' default='yes'/>
+                  <portgroup name='VM Network' default='yes'>
+                  </portgroup>
                   <portgroup name='Storage'>
                     <bandwidth>
                       <outbound average='10' peak='20' burst='30'/>
@@ -52,6 +53,49 @@ class OtherModelsTest {
                 "invalid value 'tunnel' of attribute 'mode' of element 'forward'");
         assertXmlError(() -> NetworkDef.parse("<network><name>x</name><bandwidth><inbound average='-1'/>"
                 + "</bandwidth></network>"), "invalid value '-1' of attribute 'average'");
+    }
+
+    /**
+     * libvirt's rules and layout (virNetworkDefParseXML, virNetworkDefFormat), which the ESX
+     * driver's network XML follows: a forward without mode is nat, dev= names the first pool
+     * device, a PCI pool, one inbound/outbound, a rate without average or floor is not written.
+     */
+    @Test
+    void networkFollowsLibvirtsRulesAndLayout() {
+        NetworkDef forwardOnly = NetworkDef.parse("<network><name>n</name><forward dev='eth1'>"
+                + "<interface dev='eth0'/><interface dev='eth1'/></forward></network>");
+        assertEquals("nat", forwardOnly.forwardMode());
+        assertEquals(List.of("eth1", "eth0"), forwardOnly.forwardInterfaces());
+        assertEquals("""
+                <network>
+                  <name>n</name>
+                  <forward dev='eth1' mode='nat'>
+                    <interface dev='eth1'/>
+                    <interface dev='eth0'/>
+                  </forward>
+                </network>
+                """, forwardOnly.format());
+        NetworkDef pci = NetworkDef.parse("<network><name>p</name><forward mode='hostdev'>"
+                + "<address type='pci' domain='0x0000' bus='0x03' slot='0x00' function='0x1'/></forward></network>");
+        assertEquals(List.of("0x0000:0x03:0x00.0x1"), pci.forwardAddresses());
+        assertEquals(List.of(), pci.forwardInterfaces());
+        NetworkDef rates = NetworkDef.parse("<network><name>r</name><bandwidth><inbound average='0' peak='5'/>"
+                + "<outbound floor='7' burst='0'/></bandwidth><portgroup name='g'><bandwidth><inbound peak='1'/>"
+                + "</bandwidth></portgroup></network>");
+        assertEquals(new NetworkDef.Rate(null, null, 7L, 0L), rates.bandwidth().outbound());
+        assertEquals("""
+                <network>
+                  <name>r</name>
+                  <bandwidth>
+                    <outbound floor='7'/>
+                  </bandwidth>
+                  <portgroup name='g'>
+                  </portgroup>
+                </network>
+                """, rates.format());
+        assertXmlError(() -> NetworkDef.parse("<network><name>x</name><bandwidth><outbound average='1'/>"
+                + "<outbound average='2'/></bandwidth></network>"),
+                "only one child <inbound> and <outbound> element allowed in bandwidth of network 'x'");
     }
 
     @Test
