@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Start-up plumbing: when the command line will talk to a vSphere server, the SOAP client model
- * (WSDL and JAXB context, about half of a short run's work) and the JDK's default TLS context
- * are built on two more threads while the main thread parses options and reads credentials. The decision reads the
+ * (WSDL and the read port's JAXB binding) and, beside it, the JDK's default TLS context and the
+ * vim25 type hierarchy are built on two more threads while the main thread parses options and reads credentials. The decision reads the
  * arguments and environment the same way {@link Jvirsh} does, without parsing them; a wrong
  * guess costs only work, never a different result: the connection builds the model itself when
  * it was not prepared, and reports every error itself.
@@ -57,6 +57,9 @@ final class StartupPrefetch {
                     EsxDriver.prepare();
                 } else {
                     HttpsURLConnection.getDefaultSSLSocketFactory();
+                    // then the vim25 type hierarchy, which the connection reads before its
+                    // first answer: beside the SOAP model rather than after it
+                    EsxDriver.prepareTypes();
                 }
             } catch (RuntimeException | LinkageError e) {
                 // the connection does this work again itself and reports what is wrong
