@@ -39,17 +39,34 @@ import java.util.Set;
  */
 final class ReadBinding implements JAXBContextFactory {
 
+    /** The one read binding; also the factory every read port names (see {@link #createJAXBContext}). */
+    static final ReadBinding INSTANCE = new ReadBinding();
+
+    private JAXBRIContext context;
+
+    private ReadBinding() {
+    }
+
+    /**
+     * The binding, built on the first call. Metro builds a port's model anew for every port whose
+     * features name a JAXB context factory, and asks it for the binding each time: every read
+     * port of the JVM gets the same one (same port type, same classes), so only the first port
+     * pays for it.
+     */
     @Override
     @SuppressWarnings("rawtypes")
-    public JAXBRIContext createJAXBContext(SEIModel sei, List<Class> classesToBind, List<TypeReference> typeReferences)
-            throws JAXBException {
-        Set<Class<?>> classes = new LinkedHashSet<>();
-        for (Class c : classesToBind) {
-            classes.add(c);
+    public synchronized JAXBRIContext createJAXBContext(SEIModel sei, List<Class> classesToBind,
+                                                       List<TypeReference> typeReferences) throws JAXBException {
+        if (context == null) {
+            Set<Class<?>> classes = new LinkedHashSet<>();
+            for (Class c : classesToBind) {
+                classes.add(c);
+            }
+            classes.addAll(ReadBindingClasses.ALL);
+            context = JAXBRIContext.newInstance(classes.toArray(new Class<?>[0]), typeReferences, null,
+                    sei.getTargetNamespace(), false, new WithoutSeeAlso());
         }
-        classes.addAll(ReadBindingClasses.ALL);
-        return JAXBRIContext.newInstance(classes.toArray(new Class<?>[0]), typeReferences, null,
-                sei.getTargetNamespace(), false, new WithoutSeeAlso());
+        return context;
     }
 
     /** The runtime's annotation reader, except that no class has {@code @XmlSeeAlso}. */

@@ -72,22 +72,27 @@ public final class VimServiceHolder {
         }
     }
 
-    /** Metro's default binding of the full port, remembered to read values the read port left as XML. */
+    /**
+     * Metro's default binding of the full port, built once: kept to read values the read port
+     * left as XML, and given to every later full port (Metro builds the model of a port whose
+     * features name a factory anew each time, and asks the factory for the binding).
+     */
     private static final class Capturing implements JAXBContextFactory {
         volatile JAXBRIContext context;
 
         @Override
         @SuppressWarnings("rawtypes")
-        public JAXBRIContext createJAXBContext(SEIModel sei, List<Class> classesToBind, List<TypeReference> typeReferences)
-                throws JAXBException {
-            JAXBRIContext c = JAXBContextFactory.DEFAULT.createJAXBContext(sei, classesToBind, typeReferences);
-            context = c;
-            return c;
+        public synchronized JAXBRIContext createJAXBContext(SEIModel sei, List<Class> classesToBind,
+                                                           List<TypeReference> typeReferences) throws JAXBException {
+            if (context == null) {
+                context = JAXBContextFactory.DEFAULT.createJAXBContext(sei, classesToBind, typeReferences);
+            }
+            return context;
         }
     }
 
     private static UsesJAXBContextFeature readBinding() {
-        return new UsesJAXBContextFeature(new ReadBinding());
+        return new UsesJAXBContextFeature(ReadBinding.INSTANCE);
     }
 
     private static Service create() {
