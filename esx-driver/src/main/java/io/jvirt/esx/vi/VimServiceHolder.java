@@ -31,8 +31,9 @@ import java.util.List;
  * <p>Two services, because building a port's runtime model is most of a first connection's
  * CPU time in a fresh JVM (the JAXB model above all):
  * <ul>
- * <li>the <b>read</b> service's port ({@link VimReadPortType}: connect, read properties, look-ups,
- * log out) has the small {@link ReadBinding}; every connection uses it from the start;</li>
+ * <li>the <b>read</b> service ({@code vimReadService.wsdl}, the read operations of the WSDL only)
+ * and its port ({@link VimReadPortType}: connect, read properties, look-ups, log out) with the
+ * small {@link ReadBinding}; every connection uses it from the start;</li>
  * <li>the <b>full</b> service's port ({@link VimPortType}, every operation, every class) is built
  * the first time a connection makes a call the read port does not have (a change, a task, an
  * event wait), or when a property value needs the full binding ({@link #fullBinding}).</li>
@@ -51,7 +52,7 @@ public final class VimServiceHolder {
      * first port builds the runtime model that every later port reuses.
      */
     private static final class Read {
-        static final Service SERVICE = create();
+        static final Service SERVICE = create(VimWsdl.readServiceWsdl(), "vimReadService.wsdl");
 
         static {
             SERVICE.getPort(PORT, VimReadPortType.class, readBinding());
@@ -61,7 +62,7 @@ public final class VimServiceHolder {
     /** The full service; the binding its first port builds is kept for {@link #fullBinding}. */
     private static final class Full {
         static final Capturing BINDING = new Capturing();
-        static final Service SERVICE = create();
+        static final Service SERVICE = create(VimWsdl.serviceWsdl(), "vimService.wsdl");
 
         static {
             SERVICE.getPort(PORT, VimPortType.class, new UsesJAXBContextFeature(BINDING));
@@ -95,11 +96,10 @@ public final class VimServiceHolder {
         return new UsesJAXBContextFeature(ReadBinding.INSTANCE);
     }
 
-    private static Service create() {
-        URL wsdl = VimWsdl.serviceWsdl();
+    private static Service create(URL wsdl, String name) {
         if (wsdl == null) {
             throw new HypervisorException(ErrorCode.INTERNAL_ERROR, ErrorDomain.ESX,
-                    "The vim25 WSDL is missing from the vim25 jar (io/jvirt/vim25/wsdl/vimService.wsdl)");
+                    "The vim25 WSDL is missing from the vim25 jar (io/jvirt/vim25/wsdl/" + name + ")");
         }
         WSService.InitParams params = new WSService.InitParams();
         params.setContainer(new TransportContainer());
