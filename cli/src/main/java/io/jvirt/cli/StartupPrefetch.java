@@ -2,14 +2,22 @@ package io.jvirt.cli;
 
 import io.jvirt.esx.EsxDriver;
 
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.HttpsURLConnection;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Start-up plumbing: when the command line will talk to a vSphere server, the SOAP client model
- * (WSDL and JAXB context, about half of a short run's work) and the JDK's default TLS context
- * are built on two more threads while the main thread parses options and reads credentials. The decision reads the
+ * (WSDL and the read port's JAXB binding) and, beside it, the JDK's default TLS context and the
+ * vim25 type hierarchy are built on two more threads while the main thread parses options and reads credentials. The decision reads the
  * arguments and environment the same way {@link Jvirsh} does, without parsing them; a wrong
  * guess costs only work, never a different result: the connection builds the model itself when
  * it was not prepared, and reports every error itself.
@@ -57,13 +65,45 @@ final class StartupPrefetch {
                     EsxDriver.prepare();
                 } else {
                     HttpsURLConnection.getDefaultSSLSocketFactory();
+                    // then the vim25 type hierarchy, which the connection reads before its
+                    // first answer: beside the SOAP model rather than after it
+                    EsxDriver.prepareTypes();
+                    warmHandshakeCrypto();
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | LinkageError | GeneralSecurityException e) {
                 // the connection does this work again itself and reports what is wrong
                 System.getLogger(StartupPrefetch.class.getName())
                         .log(System.Logger.Level.DEBUG, "Start-up preparation " + getName() + " failed", e);
             }
         }
+    }
+
+    /**
+     * Runs the cryptography of a TLS handshake once, so that the connection's own handshake finds
+     * it compiled: a JDK client computes key shares for x25519 and secp256r1 in every TLS 1.3
+     * ClientHello and agrees on one, and its first handshake in a fresh JVM ran that elliptic-curve
+     * arithmetic in the interpreter (a quarter of the main thread's CPU samples in a
+     * {@code list --all}, benchmarks/STARTUP.md). Keys made here are thrown away.
+     */
+    static void warmHandshakeCrypto() throws GeneralSecurityException {
+        KeyPairGenerator x25519 = KeyPairGenerator.getInstance("X25519");
+        KeyPair mine = x25519.generateKeyPair();
+        KeyPair theirs = x25519.generateKeyPair();
+        KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+        agreement.init(mine.getPrivate());
+        agreement.doPhase(theirs.getPublic(), true);
+        agreement.generateSecret();
+        KeyPairGenerator p256 = KeyPairGenerator.getInstance("EC");
+        p256.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ec = p256.generateKeyPair();
+        KeyAgreement ecdh = KeyAgreement.getInstance("ECDH");
+        ecdh.init(ec.getPrivate());
+        ecdh.doPhase(p256.generateKeyPair().getPublic(), true);
+        ecdh.generateSecret();
+        // record protection of TLS 1.3's usual cipher suite
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(new byte[16], "AES"), new GCMParameterSpec(128, new byte[12]));
+        gcm.doFinal(new byte[8192]);
     }
 
     /** True when the global options (before the command) name an esx/gsx/vpx URI or --sim. */

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -166,6 +167,14 @@ public final class VimSession implements AutoCloseable {
         Map<String, Long> copy = new TreeMap<>();
         core.requestCounts.forEach((k, v) -> copy.put(k, v.sum()));
         return copy;
+    }
+
+    /**
+     * True once this session made a call that the read port does not carry, so it also has a
+     * port with every operation ({@link VimServiceHolder}); read-only work never needs one.
+     */
+    public boolean usesFullPort() {
+        return core.ports.fullPortMade();
     }
 
     /** Total requests made so far. */
@@ -361,6 +370,7 @@ public final class VimSession implements AutoCloseable {
         private final URL sdkUrl;
         private final TransportConfig transport;
         private final SessionCookies cookies = new SessionCookies();
+        private final VimPorts ports;
         private final VimPortType port;
         private final ServiceContent content;
         private final ProductLine productLine;
@@ -389,15 +399,17 @@ public final class VimSession implements AutoCloseable {
             this.password = password;
             this.pageSize = pageSize;
             this.loginWait = transport.connectTimeout().plus(transport.requestTimeout()).plusSeconds(5);
-            this.port = VimServiceHolder.newPort(new HttpConfigFeature(cookies));
-            Map<String, Object> rc = ((BindingProvider) port).getRequestContext();
+            this.ports = new VimPorts(new HttpConfigFeature(cookies));
+            this.port = ports.port();
+            Map<String, Object> rc = new LinkedHashMap<>();
             rc.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, sdkUrl.toString());
             rc.put(BindingProvider.SESSION_MAINTAIN_PROPERTY, Boolean.TRUE);
             rc.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
             rc.put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:vim25");
             transport.applyTo(rc);
+            rc.forEach(ports::put);
             if (SoapTrace.enabled()) {
-                ((BindingProvider) port).getBinding().setHandlerChain(List.of(new SoapTrace(host)));
+                ports.handlers(List.of(new SoapTrace(host)));
             }
 
             ServiceContent sc = invoke("RetrieveServiceContent", p -> p.retrieveServiceContent(serviceInstance()));
@@ -413,7 +425,7 @@ public final class VimSession implements AutoCloseable {
             this.content = sc;
             // Real vCenters choose the API version by SOAPAction; set before any concurrent use.
             this.soapAction = "urn:vim25/" + about.getApiVersion();
-            rc.put(BindingProvider.SOAPACTION_URI_PROPERTY, soapAction);
+            ports.put(BindingProvider.SOAPACTION_URI_PROPERTY, soapAction);
             login();
         }
 
@@ -630,8 +642,7 @@ public final class VimSession implements AutoCloseable {
                 // instead of the JDK keeping it idle in its keep-alive cache for 5 more seconds
                 // (a closed connection leaves no socket open). Set on the port's request context,
                 // which only a request started during close() could share.
-                ((BindingProvider) port).getRequestContext()
-                        .put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Connection", List.of("close")));
+                ports.put(MessageContext.HTTP_REQUEST_HEADERS, Map.of("Connection", List.of("close")));
                 invoke("Logout", p -> {
                     p.logout(content.getSessionManager());
                     return null;
