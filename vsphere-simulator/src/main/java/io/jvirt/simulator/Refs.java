@@ -48,9 +48,21 @@ final class Refs {
 
     static void add(ManagedObject owner, String property, ManagedObjectReference ref) {
         List<ManagedObjectReference> list = list(owner, property);
-        if (list.stream().noneMatch(r -> same(r, ref))) {
-            list.add(copy(ref));
+        // a plain loop, not a stream: building 10,000 VMs adds each to five such lists
+        for (int i = 0, n = list.size(); i < n; i++) {
+            if (same(list.get(i), ref)) {
+                return;
+            }
         }
+        list.add(copy(ref));
+    }
+
+    /**
+     * Adds the reference of an object just created under a new id, which no list can hold yet:
+     * no search for a duplicate (registering 10,000 VMs searched five lists per VM).
+     */
+    static void addNew(ManagedObject owner, String property, ManagedObjectReference ref) {
+        list(owner, property).add(copy(ref));
     }
 
     static void remove(ManagedObject owner, String property, ManagedObjectReference ref) {

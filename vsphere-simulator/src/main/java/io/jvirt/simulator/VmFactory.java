@@ -73,11 +73,11 @@ final class VmFactory {
         vm.setInternal("macAddress", definition.macAddress());
         vm.derive("summary", caller -> summary(vm));
         inventory.add(vm);
-        Refs.add(placement.folder(), "childEntity", vm.ref());
-        Refs.add(placement.pool(), "vm", vm.ref());
-        Refs.add(placement.host(), "vm", vm.ref());
-        Refs.add(placement.datastore(), "vm", vm.ref());
-        Refs.add(placement.network(), "vm", vm.ref());
+        Refs.addNew(placement.folder(), "childEntity", vm.ref());
+        Refs.addNew(placement.pool(), "vm", vm.ref());
+        Refs.addNew(placement.host(), "vm", vm.ref());
+        Refs.addNew(placement.datastore(), "vm", vm.ref());
+        Refs.addNew(placement.network(), "vm", vm.ref());
         updateGuest(vm);
         return vm;
     }

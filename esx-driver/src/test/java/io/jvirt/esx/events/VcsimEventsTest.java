@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Domain events against VMware's vcsim: power changes by another client, and a session expiry. */
@@ -32,6 +33,10 @@ class VcsimEventsTest {
     private static EsxConnection open(Vcsim sim, Duration eventWait) {
         return (EsxConnection) ConnectionFactory.open("esx://127.0.0.1:" + sim.sdkUrl().getPort() + "/?no_verify=1",
                 Authenticator.fixed(sim.username(), sim.password().toCharArray()), Map.of(EsxConnection.EVENT_WAIT_OPTION, eventWait));
+    }
+
+    private static long logins(EsxConnection c) {
+        return c.requestCounts().getOrDefault("Login", 0L);
     }
 
     private static String line(DomainEvent e) {
@@ -80,22 +85,31 @@ class VcsimEventsTest {
     void aSessionExpiryInTheMiddleLosesNoEvent() throws Exception {
         Vcsim.require();
         BlockingQueue<DomainEvent> received = new LinkedBlockingQueue<>();
-        // Sessions idle for 2 s expire (like a vCenter session timeout). The watcher polls for up
-        // to 8 s: its session expires during the first quiet poll; the next poll is refused, the
-        // session renewed and the poll repeated on the new session, which has no filter: changes
-        // made then are not seen live. When that poll ends the watcher re-creates its filter and
-        // event collector and reports what happened meanwhile from vcsim's event history (marked
-        // HISTORY): every transition, even a stop and start that leave the state unchanged.
+        // Sessions idle for 2 s expire (like a vCenter session timeout; vcsim checks every 2 s, so
+        // a session goes within 2-4 s). The watcher polls for up to 6 s: its session expires during
+        // the first quiet poll; the next poll is refused, the session renewed and the poll repeated
+        // on the new session, which has no filter: changes made then are not seen live. When that
+        // poll ends the watcher re-creates its filter and event collector and reports what happened
+        // meanwhile from vcsim's event history (marked HISTORY): every transition, even a stop and
+        // start that leave the state unchanged.
         try (Vcsim sim = Vcsim.start(SimulatorModel.ESX, 2, true, Duration.ofSeconds(2));
-             EsxConnection watching = open(sim, Duration.ofSeconds(8));
-             EsxConnection other = open(sim, Duration.ofSeconds(8));
+             EsxConnection watching = open(sim, Duration.ofSeconds(6));
+             EsxConnection other = open(sim, Duration.ofSeconds(6));
              EventRegistration r = watching.registerDomainEvents(EventFilter.all(), received::add)) {
             Domain running = poweredOn(other);
             Domain off = other.listAllDomains().stream().filter(d -> !d.name().equals(running.name())).findFirst()
                     .orElseThrow();
             off.destroy();
             assertEquals(off.name() + ": Stopped Destroyed", line(received.poll(10, TimeUnit.SECONDS)));
-            Thread.sleep(10_000);       // first poll ended at 8 s, its session gone; the blind poll runs
+            // Only the watcher uses this connection now: its next Login is the renewal after the
+            // refused poll, so the first filter is gone and the blind poll runs (waiting for that
+            // instead of a fixed 10 s sleep)
+            long logins = logins(watching);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (logins(watching) == logins) {
+                assertTrue(System.nanoTime() < deadline, "the watcher's session was not renewed within 20 s");
+                Thread.sleep(20);
+            }
             long resyncs = watching.eventWatcher().orElseThrow().resyncCount();
             running.destroy();          // changes while the watcher has no filter
             running.create();

@@ -9,6 +9,7 @@ import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.DomainState;
 import io.jvirt.spi.auth.Authenticator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in-JVM simulator expires the session at random moments. Every operation must succeed, and the
  * driver must log in once per expiry (not once per thread that noticed it).
  */
+@Tag("proof") // run alone, after the other classes (esx-driver's surefire execution 'proofs')
 class SessionExpiryProofTest {
     static final int THREADS = 16;
 

@@ -13,6 +13,7 @@ import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.vim25.InvalidState;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Response faults hit reads only: the JDK's HttpURLConnection resends a POST whose kept-alive
  * connection fails, which for a power operation would be a second, refused power operation.
  */
+@Tag("proof") // run alone, after the other classes (esx-driver's surefire execution 'proofs')
 class SoakProofTest {
     static final int THREADS = 16;
     /** What an injected fault may turn into. */

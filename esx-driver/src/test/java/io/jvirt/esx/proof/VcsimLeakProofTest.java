@@ -7,6 +7,7 @@ import io.jvirt.spi.Connection;
 import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.vim25.UserSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cycle opens a connection with the default keepalive (so its scheduling is exercised), reads
  * the domain list and closes. CI runs 200 cycles, the long variant 1000 ({@link Proofs#cycles}).
  */
+@Tag("proof") // run alone, after the other classes (esx-driver's surefire execution 'proofs')
 class VcsimLeakProofTest {
     /** Heap growth allowed between the warmed-up start and the end (GC noise, JIT, Metro caches). */
     static final long HEAP_SLACK = 8L << 20;
