@@ -34,8 +34,11 @@ import java.util.Set;
  * <li>it is closed under subclassing: for every field of every class it holds, the declared type's
  * bound subclasses are held too (a value is never read as a base class of what was sent);</li>
  * <li>a property value ({@code xsd:anyType}) of a class it does not hold arrives as a DOM element,
- * which {@link VimBindings#complete} reads with the full binding.</li>
+ * which {@link LateBinding#complete} reads with the full binding.</li>
  * </ul>
+ * The one other {@code xsd:anyType} among its classes, {@code KeyAnyValue.value} (the arguments of
+ * a fault's localizable message, which the driver does not read), keeps a value of a class it does
+ * not hold as XML.
  */
 final class ReadBinding implements JAXBContextFactory {
 
