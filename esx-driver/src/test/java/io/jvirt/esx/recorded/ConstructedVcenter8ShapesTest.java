@@ -1,28 +1,19 @@
 package io.jvirt.esx.recorded;
 
 import io.jvirt.esx.iface.InterfaceDriver;
-import io.jvirt.esx.inventory.InventoryLookup;
-import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.network.NetworkDriver;
-import io.jvirt.esx.node.HostProperties;
 import io.jvirt.esx.storage.StorageDriver;
-import io.jvirt.esx.transport.TransportConfig;
-import io.jvirt.esx.uri.Transport;
 import io.jvirt.esx.vi.ProductLine;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.fixtures.replay.MoRef;
 import io.jvirt.fixtures.replay.Recording;
-import io.jvirt.fixtures.replay.ReplayServer;
 import io.jvirt.spi.HostInterface;
 import io.jvirt.spi.Network;
 import io.jvirt.spi.StoragePool;
-import io.jvirt.spi.auth.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConstructedVcenter8ShapesTest {
     private static final MoRef HOST = new MoRef("HostSystem", "host-12");
+    private static ReplayedSession replayed;
     private static Recording rec;
-    private static ReplayServer server;
     private static VimSession session;
     private static StorageDriver storage;
     private static NetworkDriver networks;
@@ -49,25 +40,18 @@ class ConstructedVcenter8ShapesTest {
 
     @BeforeAll
     static void open() throws Exception {
-        rec = Recording.load("constructed-vcenter80u3");
-        server = ReplayServer.start(rec);
-        session = VimSession.connect("127.0.0.1", server.sdkUrl().toURL(),
-                new TransportConfig(Transport.HTTP, false, null, null, Proxy.NO_PROXY, Duration.ofSeconds(10), Duration.ofSeconds(60)),
-                () -> new VimSession.Credentials("administrator@vsphere.local", Secret.of("unused")),
-                new VimSession.Settings(Duration.ZERO, 100));
-        InventoryScope scope = InventoryLookup.read(session, HostProperties.AT_CONNECT).pathScope("DC8/Cluster8");
-        storage = new StorageDriver(null, session, scope);
-        networks = new NetworkDriver(null, session, scope);
-        interfaces = new InterfaceDriver(null, session, scope);
+        replayed = ReplayedSession.open("constructed-vcenter80u3", "administrator@vsphere.local", "DC8/Cluster8");
+        rec = replayed.rec();
+        session = replayed.session();
+        storage = new StorageDriver(null, session, replayed.scope());
+        networks = new NetworkDriver(null, session, replayed.scope());
+        interfaces = new InterfaceDriver(null, session, replayed.scope());
     }
 
     @AfterAll
     static void close() {
-        if (session != null) {
-            session.close();
-        }
-        if (server != null) {
-            server.close();
+        if (replayed != null) {
+            replayed.close();
         }
     }
 

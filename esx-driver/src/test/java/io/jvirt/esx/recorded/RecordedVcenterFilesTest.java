@@ -1,12 +1,7 @@
 package io.jvirt.esx.recorded;
 
 import io.jvirt.esx.domain.DomainDriver;
-import io.jvirt.esx.inventory.InventoryLookup;
-import io.jvirt.esx.inventory.InventoryScope;
-import io.jvirt.esx.node.HostProperties;
 import io.jvirt.esx.storage.StorageDriver;
-import io.jvirt.esx.transport.TransportConfig;
-import io.jvirt.esx.uri.Transport;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.fixtures.replay.MoRef;
 import io.jvirt.fixtures.replay.Recording;
@@ -14,14 +9,11 @@ import io.jvirt.fixtures.replay.ReplayServer;
 import io.jvirt.spi.Domain;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
-import io.jvirt.spi.auth.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-import java.net.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +34,7 @@ class RecordedVcenterFilesTest {
     private static final String RECORDING = "pyvmomi-vcenter67";
     private static final MoRef VM = new MoRef("VirtualMachine", "vm-127");
     private static final MoRef DATASTORE = new MoRef("Datastore", "datastore-15");
+    private static ReplayedSession replayed;
     private static Recording rec;
     private static ReplayServer server;
     private static VimSession session;
@@ -50,25 +43,18 @@ class RecordedVcenterFilesTest {
 
     @BeforeAll
     static void open() throws Exception {
-        rec = Recording.load(RECORDING);
-        server = ReplayServer.start(rec);
-        TransportConfig transport = new TransportConfig(Transport.HTTP, false, null, null, Proxy.NO_PROXY,
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
-        session = VimSession.connect("127.0.0.1", server.sdkUrl().toURL(), transport,
-                () -> new VimSession.Credentials("my_user", Secret.of("unused")),
-                new VimSession.Settings(Duration.ZERO, 100));
-        InventoryScope scope = InventoryLookup.read(session, HostProperties.AT_CONNECT).pathScope("Marlboro/10.0.0.5");
-        domains = new DomainDriver(null, session, scope, Map.of());
-        storage = new StorageDriver(null, session, scope);
+        replayed = ReplayedSession.open(RECORDING, "my_user", "Marlboro/10.0.0.5");
+        rec = replayed.rec();
+        server = replayed.server();
+        session = replayed.session();
+        domains = new DomainDriver(null, session, replayed.scope(), Map.of());
+        storage = new StorageDriver(null, session, replayed.scope());
     }
 
     @AfterAll
     static void close() {
-        if (session != null) {
-            session.close();
-        }
-        if (server != null) {
-            server.close();
+        if (replayed != null) {
+            replayed.close();
         }
     }
 

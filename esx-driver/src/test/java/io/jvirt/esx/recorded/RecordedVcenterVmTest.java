@@ -1,12 +1,7 @@
 package io.jvirt.esx.recorded;
 
 import io.jvirt.esx.domain.DomainDriver;
-import io.jvirt.esx.inventory.InventoryLookup;
-import io.jvirt.esx.inventory.InventoryScope;
-import io.jvirt.esx.node.HostProperties;
 import io.jvirt.esx.storage.StorageDriver;
-import io.jvirt.esx.transport.TransportConfig;
-import io.jvirt.esx.uri.Transport;
 import io.jvirt.esx.vi.ProductLine;
 import io.jvirt.esx.vi.VimSession;
 import io.jvirt.fixtures.replay.MoRef;
@@ -22,14 +17,11 @@ import io.jvirt.spi.error.HypervisorException;
 import io.jvirt.spi.InterfaceAddressSource;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.auth.Authenticator;
-import io.jvirt.spi.auth.Secret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
-import java.net.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +49,7 @@ class RecordedVcenterVmTest {
     private static final MoRef VM = new MoRef("VirtualMachine", "vm-127");
     private static final MoRef DATASTORE = new MoRef("Datastore", "datastore-15");
     private static final MoRef HOST = new MoRef("HostSystem", "host-14");
+    private static ReplayedSession replayed;
     private static Recording rec;
     private static ReplayServer server;
     private static VimSession session;
@@ -65,26 +58,19 @@ class RecordedVcenterVmTest {
 
     @BeforeAll
     static void open() throws Exception {
-        rec = Recording.load(RECORDING);
-        server = ReplayServer.start(rec);
-        TransportConfig transport = new TransportConfig(Transport.HTTP, false, null, null, Proxy.NO_PROXY,
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
-        session = VimSession.connect("127.0.0.1", server.sdkUrl().toURL(), transport,
-                () -> new VimSession.Credentials("my_user", Secret.of("unused")),
-                new VimSession.Settings(Duration.ZERO, 100));
         // vpx path <datacenter>/<compute resource>, as the connection resolves it
-        InventoryScope scope = InventoryLookup.read(session, HostProperties.AT_CONNECT).pathScope("Marlboro/10.0.0.5");
-        domains = new DomainDriver(null, session, scope, Map.of());
-        storage = new StorageDriver(null, session, scope);
+        replayed = ReplayedSession.open(RECORDING, "my_user", "Marlboro/10.0.0.5");
+        rec = replayed.rec();
+        server = replayed.server();
+        session = replayed.session();
+        domains = new DomainDriver(null, session, replayed.scope(), Map.of());
+        storage = new StorageDriver(null, session, replayed.scope());
     }
 
     @AfterAll
     static void close() {
-        if (session != null) {
-            session.close();
-        }
-        if (server != null) {
-            server.close();
+        if (replayed != null) {
+            replayed.close();
         }
     }
 
