@@ -14,28 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The corpus runner as the jar runs it: output lines and exit codes on a temporary corpus. */
 class MainTest {
-    private static final String VMX = "config.version = \"8\"\nvirtualHW.version = \"4\"\ndisplayName = \"t\"\n";
-    private static final String XML = """
-            <domain type='vmware'>
-              <name>t</name>
-              <uuid>00000000-0000-0000-0000-000000000000</uuid>
-              <memory unit='KiB'>32768</memory>
-              <currentMemory unit='KiB'>32768</currentMemory>
-              <vcpu placement='static'>1</vcpu>
-              <os>
-                <type arch='i686'>hvm</type>
-              </os>
-              <clock offset='utc'/>
-              <on_poweroff>destroy</on_poweroff>
-              <on_reboot>restart</on_reboot>
-              <on_crash>destroy</on_crash>
-              <devices>
-                <video>
-                  <model type='vmvga' vram='4096' primary='yes'/>
-                </video>
-              </devices>
-            </domain>
-            """;
 
     private record Run(int code, String out, String err) {
     }
@@ -50,14 +28,14 @@ class MainTest {
 
     @Test
     void vmx2xmlPassesFailsAndCountsExpectedFailures(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("good.vmx"), VMX);
-        Files.writeString(dir.resolve("good.xml"), XML);
+        Files.writeString(dir.resolve("good.vmx"), OneCase.VMX);
+        Files.writeString(dir.resolve("good.xml"), OneCase.XML);
         // compared byte for byte, like libvirt's tests: attribute order counts
-        Files.writeString(dir.resolve("reordered.vmx"), VMX);
-        Files.writeString(dir.resolve("reordered.xml"), XML.replace("<model type='vmvga' vram='4096' primary='yes'/>",
+        Files.writeString(dir.resolve("reordered.vmx"), OneCase.VMX);
+        Files.writeString(dir.resolve("reordered.xml"), OneCase.XML.replace("<model type='vmvga' vram='4096' primary='yes'/>",
                 "<model primary='yes' vram='4096' type='vmvga'/>"));
-        Files.writeString(dir.resolve("bad.vmx"), VMX.replace("\"t\"", "\"u\""));
-        Files.writeString(dir.resolve("bad.xml"), XML);
+        Files.writeString(dir.resolve("bad.vmx"), OneCase.VMX.replace("\"t\"", "\"u\""));
+        Files.writeString(dir.resolve("bad.xml"), OneCase.XML);
         Files.writeString(dir.resolve("broken.vmx"), "config.version = \"7\"\n");
         Files.writeString(dir.resolve("corpus.properties"), "expectFail=broken\n");
         Run r = run("corpus", "vmx2xml", dir.toString());

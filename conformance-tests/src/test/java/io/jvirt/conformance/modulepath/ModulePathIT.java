@@ -1,6 +1,7 @@
 package io.jvirt.conformance.modulepath;
 
 import io.jvirt.conformance.Main;
+import io.jvirt.conformance.OneCase;
 import io.jvirt.spi.Connection;
 import io.jvirt.vmx.VmxParser;
 import org.junit.jupiter.api.Test;
@@ -29,33 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The other tests of this module run it from the class path.
  */
 class ModulePathIT {
-    private static final String VMX = "config.version = \"8\"\nvirtualHW.version = \"4\"\ndisplayName = \"t\"\n";
-    private static final String XML = """
-            <domain type='vmware'>
-              <name>t</name>
-              <uuid>00000000-0000-0000-0000-000000000000</uuid>
-              <memory unit='KiB'>32768</memory>
-              <currentMemory unit='KiB'>32768</currentMemory>
-              <vcpu placement='static'>1</vcpu>
-              <os>
-                <type arch='i686'>hvm</type>
-              </os>
-              <clock offset='utc'/>
-              <on_poweroff>destroy</on_poweroff>
-              <on_reboot>restart</on_reboot>
-              <on_crash>destroy</on_crash>
-              <devices>
-                <video>
-                  <model type='vmvga' vram='4096' primary='yes'/>
-                </video>
-              </devices>
-            </domain>
-            """;
 
     @Test
     void theCorpusRunnerRunsAsANamedModule(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("good.vmx"), VMX);
-        Files.writeString(dir.resolve("good.xml"), XML);
+        Files.writeString(dir.resolve("good.vmx"), OneCase.VMX);
+        Files.writeString(dir.resolve("good.xml"), OneCase.XML);
         String modulePath = List.of(location(Connection.class), location(VmxParser.class), location(Main.class))
                 .stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
