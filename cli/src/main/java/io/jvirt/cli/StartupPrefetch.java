@@ -15,12 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Start-up plumbing: when the command line will talk to a vSphere server, the SOAP client model
- * (WSDL and the read port's JAXB binding) and, beside it, the JDK's default TLS context and the
- * vim25 type hierarchy are built on two more threads while the main thread parses options and reads credentials. The decision reads the
- * arguments and environment the same way {@link Jvirsh} does, without parsing them; a wrong
- * guess costs only work, never a different result: the connection builds the model itself when
- * it was not prepared, and reports every error itself.
+ * Start-up plumbing: when the command line will talk to a vSphere server, the SOAP client (the
+ * vim25 type hierarchy, the XML parser and the classes of a typical answer) and, beside it, the
+ * JDK's default TLS context and the handshake's cryptography are made ready on two more threads
+ * while the main thread parses options and reads credentials. The decision reads the arguments
+ * and environment the same way {@link Jvirsh} does, without parsing them; a wrong guess costs
+ * only work, never a different result: the connection does the same work itself when it was not
+ * done, and reports every error itself.
  */
 final class StartupPrefetch {
 
@@ -65,9 +66,6 @@ final class StartupPrefetch {
                     EsxDriver.prepare();
                 } else {
                     HttpsURLConnection.getDefaultSSLSocketFactory();
-                    // then the vim25 type hierarchy, which the connection reads before its
-                    // first answer: beside the SOAP model rather than after it
-                    EsxDriver.prepareTypes();
                     warmHandshakeCrypto();
                 }
             } catch (RuntimeException | LinkageError | GeneralSecurityException e) {

@@ -1,8 +1,10 @@
 package io.jvirt.esx;
 
 import io.jvirt.esx.shared.EsxOptions;
-import io.jvirt.esx.vi.VimServiceHolder;
+import io.jvirt.esx.soap.SoapClient;
+import io.jvirt.vim25.VimReadPortType;
 import io.jvirt.vim25.typing.VimTypeHierarchy;
+import io.jvirt.vim25.typing.XsiTypeFallback;
 import io.jvirt.spi.Connection;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.driver.DriverSchemes;
@@ -21,16 +23,21 @@ import java.util.Set;
 public final class EsxDriver implements HypervisorDriver {
 
     /**
-     * Builds the SOAP client model shared by all connections (the vSphere WSDL and the JAXB
-     * binding of the read operations: most of a first {@code ConnectionFactory.open}'s time in a
-     * fresh JVM) and reads the vim25 type hierarchy ({@link #prepareTypes}) now rather than in the
-     * first open. An application that will connect soon can call this on another thread during
-     * its own start-up; calling it again, or opening meanwhile, never builds anything twice. The
-     * model of the operations that change things is built when a connection first calls one.
+     * Loads now what a first {@code ConnectionFactory.open} in a fresh JVM would load on its
+     * thread: the SOAP client of the read operations (the XML parser and the classes of a typical
+     * answer, read from a canned one; nothing is sent) and the vim25 type hierarchy
+     * ({@link #prepareTypes}). An application that will connect soon can call this on another
+     * thread during its own start-up; calling it again, or opening meanwhile, is harmless. The
+     * JAX-WS model of the operations that change things is built when a connection first calls one.
      */
     public static void prepare() {
-        VimServiceHolder.prepare();
         prepareTypes();
+        try {
+            SoapClient.prepare(VimReadPortType.class, XsiTypeFallback.create(m -> { }));
+        } catch (Exception e) {
+            // the first call does the same work and reports what is wrong
+            System.getLogger(EsxDriver.class.getName()).log(System.Logger.Level.DEBUG, "SOAP client preparation failed", e);
+        }
     }
 
     /**

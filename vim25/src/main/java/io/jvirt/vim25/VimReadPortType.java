@@ -15,10 +15,11 @@ import jakarta.xml.ws.ResponseWrapper;
  * {@code VimPortType}, with the same annotations and the same WSDL operations of
  * {@code VimBinding}.
  *
- * <p>It exists for start-up time: a port of this type needs the JAXB model of a few dozen
- * classes instead of all of them (the model of every vim25 class is most of a first
- * connection's CPU time in a fresh JVM). It carries no {@code @XmlSeeAlso}: the client chooses
- * which value classes its binding holds.
+ * <p>It exists for start-up time: the driver calls these operations with a SOAP client of its
+ * own that reads answers straight into the generated classes (esx-driver
+ * {@code io.jvirt.esx.soap.SoapClient}), from this interface's annotations, without building a
+ * JAX-WS port and the JAXB model of every vim25 class, which took most of a first connection's
+ * CPU time in a fresh JVM.
  */
 @WebService(name = "VimPortType", targetNamespace = "urn:vim25")
 public interface VimReadPortType {

@@ -7,6 +7,7 @@ import io.jvirt.esx.uri.Transport;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.vim25.typing.XsiTypeFallback;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
@@ -74,10 +75,19 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
     }
 
     /**
-     * Puts TLS, proxy and timeout settings into a JAX-WS request context, and the connection's
-     * xsi:type fallback for reading answers ({@link TypeFallbackMessage}).
+     * Puts TLS, proxy and timeout settings into a JAX-WS request context, and a new xsi:type
+     * fallback for reading answers ({@link TypeFallbackMessage}).
      */
     public void applyTo(Map<String, Object> requestContext) {
+        applyTo(requestContext, XsiTypeFallback.create());
+    }
+
+    /**
+     * Puts TLS, proxy and timeout settings into a JAX-WS request context, and the connection's
+     * xsi:type fallback for reading answers ({@link TypeFallbackMessage}): one per connection, so
+     * that each type that falls back is reported once whichever client read it.
+     */
+    public void applyTo(Map<String, Object> requestContext, XsiTypeFallback fallback) {
         if (sslSocketFactory != null) {
             requestContext.put(SSL_SOCKET_FACTORY, sslSocketFactory);
         }
@@ -89,7 +99,7 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
         }
         requestContext.put(CONNECT_TIMEOUT, millis(connectTimeout));
         requestContext.put(REQUEST_TIMEOUT, millis(requestTimeout));
-        TypeFallbackMessage.enable(requestContext);
+        TypeFallbackMessage.enable(requestContext, fallback);
     }
 
     /** Opens a plain HTTP(S) connection with the same TLS, proxy and timeouts. */

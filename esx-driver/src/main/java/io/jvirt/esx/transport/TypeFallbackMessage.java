@@ -34,7 +34,12 @@ final class TypeFallbackMessage extends FilterMessageImpl {
 
     /** Puts a fresh fallback for one connection into its request context. */
     static void enable(java.util.Map<String, Object> requestContext) {
-        requestContext.put(PROPERTY, XsiTypeFallback.create());
+        enable(requestContext, XsiTypeFallback.create());
+    }
+
+    /** Puts a connection's fallback into the request context of one of its ports. */
+    static void enable(java.util.Map<String, Object> requestContext, XsiTypeFallback fallback) {
+        requestContext.put(PROPERTY, fallback);
     }
 
     /** The response with its payload filtered, when the request asked for it. */

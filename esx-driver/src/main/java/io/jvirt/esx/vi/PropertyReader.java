@@ -131,7 +131,7 @@ public final class PropertyReader {
     static ObjectProps toProps(ObjectContent oc) {
         Map<String, Object> props = new LinkedHashMap<>();
         for (DynamicProperty dp : oc.getPropSet()) {
-            props.put(dp.getName(), LateBinding.complete(dp.getName(), dp.getVal()));
+            props.put(dp.getName(), dp.getVal());
         }
         return new ObjectProps(oc.getObj(), props, List.copyOf(oc.getMissingSet()));
     }

@@ -43,6 +43,7 @@ final class SoapLogin {
                       ManagedObjectReference sessionManager, String username, Secret password) {
         byte[] body = body(sessionManager, username, password);
         HttpURLConnection c = null;
+        boolean reusable = false;
         try {
             if (SoapTrace.enabled()) {
                 SoapTrace.log("SOAP request to " + host, new String(body(sessionManager, username, null), StandardCharsets.UTF_8));
@@ -68,6 +69,8 @@ final class SoapLogin {
             byte[] answer;
             try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
                 answer = in == null ? new byte[0] : in.readNBytes(MAX_ANSWER);
+                // read to its end, the connection carries the session's next request (no second TLS handshake)
+                reusable = in != null && in.read() < 0;
             }
             if (SoapTrace.enabled()) {
                 SoapTrace.log("SOAP response from " + host, new String(answer, StandardCharsets.UTF_8));
@@ -77,7 +80,7 @@ final class SoapLogin {
             throw VimFaults.map(host, "Login", e);
         } finally {
             Arrays.fill(body, (byte) 0);
-            if (c != null) {
+            if (c != null && !reusable) {
                 c.disconnect();
             }
         }

@@ -1,6 +1,8 @@
 package io.jvirt.esx.vi;
 
 import com.sun.xml.ws.client.ClientTransportException;
+import io.jvirt.esx.soap.SoapException;
+import io.jvirt.esx.soap.SoapFault;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
@@ -67,10 +69,19 @@ public final class VimFaults {
                             && "VirtualMachine".equals(notFoundObject(s)[0]), ErrorCode.NO_DOMAIN,
                     (h, c, t) -> "Domain (VirtualMachine '" + notFoundObject((SOAPFaultException) t)[1]
                             + "') no longer exists on '" + h + "'"),
+            new Rule(t -> t instanceof SoapFault s && s.detail() instanceof ManagedObjectNotFound m && m.getObj() != null
+                            && "VirtualMachine".equals(m.getObj().getType()), ErrorCode.NO_DOMAIN,
+                    (h, c, t) -> "Domain (VirtualMachine '" + ((ManagedObjectNotFound) ((SoapFault) t).detail()).getObj()
+                            .getValue() + "') no longer exists on '" + h + "'"),
             new Rule(t -> fault(t) != null, ErrorCode.INTERNAL_ERROR,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed. Fault: " + faultText(t)),
             new Rule(t -> t instanceof SOAPFaultException, ErrorCode.INTERNAL_ERROR,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed. Fault: " + soapFaultText((SOAPFaultException) t)),
+            new Rule(t -> t instanceof SoapFault, ErrorCode.INTERNAL_ERROR,
+                    (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed. Fault: "
+                            + (((SoapFault) t).code() == null ? "?" : ((SoapFault) t).code()) + " - " + t.getMessage()),
+            new Rule(t -> t instanceof SoapException s && s.kind() == SoapException.Kind.BAD_REQUEST, ErrorCode.INVALID_ARG,
+                    (h, c, t) -> "Cannot send the call to '" + c + "' to '" + h + "': " + t.getMessage()),
             // ---- TLS -------------------------------------------------------------------------
             new Rule(VimFaults::isHostnameMismatch, ErrorCode.CERTIFICATE_FAILED,
                     (h, c, t) -> "The TLS certificate of '" + h + "' does not match the host name ("
@@ -95,6 +106,11 @@ public final class VimFaults {
             new Rule(t -> t instanceof SocketException, ErrorCode.SYSTEM_ERROR,
                     (h, c, t) -> "Connection to '" + h + "' failed during '" + c + "': " + t.getMessage()),
             // ---- HTTP and malformed answers --------------------------------------------------
+            new Rule(t -> t instanceof SoapException s && s.kind() == SoapException.Kind.HTTP_STATUS, ErrorCode.HTTP_ERROR,
+                    (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed: " + t.getMessage()),
+            new Rule(t -> t instanceof SoapException s && s.kind() == SoapException.Kind.NOT_SOAP, ErrorCode.RPC_FAILED,
+                    (h, c, t) -> "Server '" + h + "' answered the call to '" + c
+                            + "' with something that is not a valid SOAP message: " + t.getMessage()),
             new Rule(t -> t instanceof ClientTransportException && t.getMessage() != null
                             && t.getMessage().contains("HTTP status code"), ErrorCode.HTTP_ERROR,
                     (h, c, t) -> "Call to '" + c + "' on '" + h + "' failed: " + t.getMessage()),
@@ -142,6 +158,11 @@ public final class VimFaults {
     public static boolean isNotAuthenticated(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (fault(t) instanceof NotAuthenticated) {
+                return true;
+            }
+            if (t instanceof SoapFault s && (s.detail() instanceof NotAuthenticated
+                    || String.valueOf(s.faultString()).contains("NotAuthenticated")
+                    || "NotAuthenticated".equals(s.detailElement()) || "NotAuthenticatedFault".equals(s.detailElement()))) {
                 return true;
             }
             if (t instanceof SOAPFaultException sfe && sfe.getFault() != null) {

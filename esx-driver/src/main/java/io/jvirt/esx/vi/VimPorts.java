@@ -1,43 +1,57 @@
 package io.jvirt.esx.vi;
 
+import com.sun.xml.ws.developer.HttpConfigFeature;
+import io.jvirt.esx.soap.SoapClient;
+import io.jvirt.esx.transport.TransportConfig;
 import io.jvirt.vim25.VimPortType;
 import io.jvirt.vim25.VimReadPortType;
+import io.jvirt.vim25.typing.XsiTypeFallback;
 import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.WebServiceFeature;
 import jakarta.xml.ws.handler.Handler;
+import jakarta.xml.ws.handler.MessageContext;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.CookieHandler;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One connection's SOAP ports, seen by the session as one {@link VimPortType}: the operations of
- * {@link VimReadPortType} go to the read port, made with the connection; every other operation
- * goes to a full port, made on the connection's first call of such an operation (a read-only
- * command never makes one; see {@link VimServiceHolder}). Both ports share the connection's
- * features (its cookie store) and get the same request-context settings and handlers, so a call
- * behaves the same whichever port carries it.
+ * One connection's SOAP clients, seen by the session as one {@link VimPortType}: the operations of
+ * {@link VimReadPortType} (connect, property reads, look-ups, log out) go to the connection's
+ * {@link SoapClient}, which needs no JAX-WS runtime; every other operation goes to a JAX-WS
+ * (Metro) port with every vim25 operation, made on the connection's first call of such an
+ * operation (a read-only command never makes one; see {@link VimServiceHolder}). Both share the
+ * connection's cookie jar, TLS, proxy, timeouts, xsi:type fallback and request settings, so a
+ * call behaves the same whichever carries it.
  */
 final class VimPorts {
     /** The {@link VimReadPortType} method of each {@link VimPortType} method name it has. */
     private static final Map<String, Method> READ_METHODS = readMethods();
 
-    private final WebServiceFeature[] features;
-    private final VimReadPortType read;
+    private final SoapClient reads;
+    private final TransportConfig transport;
+    private final CookieHandler cookies;
+    private final XsiTypeFallback fallback;
     private final VimPortType view;
-    /** Settings for ports made later, in the order they were made. Guarded by this. */
+    /** Settings for the full port, in the order they were made. Guarded by this. */
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private List<Handler> handlers;
     private volatile VimPortType full;
 
-    VimPorts(WebServiceFeature... features) {
-        this.features = features.clone();
-        this.read = VimServiceHolder.newReadPort(features);
+    VimPorts(String host, URL address, TransportConfig transport, CookieHandler cookies, XsiTypeFallback fallback) {
+        this.transport = transport;
+        this.cookies = cookies;
+        this.fallback = fallback;
+        this.reads = new SoapClient(host, address, transport, cookies, fallback,
+                SoapTrace.enabled() ? SoapTrace::log : null);
+        this.settings.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address.toString());
         this.view = (VimPortType) Proxy.newProxyInstance(VimPorts.class.getClassLoader(),
                 new Class<?>[] {VimPortType.class}, new Dispatch());
     }
@@ -47,20 +61,35 @@ final class VimPorts {
         return view;
     }
 
-    /** Sets a request-context entry on every port, now and made later. */
+    /**
+     * Sets a request-context entry of every port, now and made later: the endpoint address, the
+     * SOAPAction and extra HTTP headers apply to the read client too.
+     */
+    @SuppressWarnings("unchecked")
     synchronized void put(String key, Object value) {
         settings.put(key, value);
-        ((BindingProvider) read).getRequestContext().put(key, value);
+        switch (key) {
+            case BindingProvider.SOAPACTION_URI_PROPERTY -> reads.soapAction((String) value);
+            case MessageContext.HTTP_REQUEST_HEADERS -> reads.headers((Map<String, List<String>>) value);
+            case BindingProvider.ENDPOINT_ADDRESS_PROPERTY -> {
+                try {
+                    reads.address(new URL((String) value));
+                } catch (MalformedURLException e) {
+                    throw new IllegalArgumentException("not a URL: " + value, e);
+                }
+            }
+            default -> {
+            }
+        }
         VimPortType f = full;
         if (f != null) {
             ((BindingProvider) f).getRequestContext().put(key, value);
         }
     }
 
-    /** Sets the handler chain of every port, now and made later. */
+    /** Sets the handler chain of the full port, now or when it is made (the read client traces itself). */
     synchronized void handlers(List<Handler> chain) {
         handlers = List.copyOf(chain);
-        ((BindingProvider) read).getBinding().setHandlerChain(handlers);
         VimPortType f = full;
         if (f != null) {
             ((BindingProvider) f).getBinding().setHandlerChain(handlers);
@@ -79,8 +108,12 @@ final class VimPorts {
         }
         synchronized (this) {
             if (full == null) {
-                VimPortType made = VimServiceHolder.newPort(features);
-                ((BindingProvider) made).getRequestContext().putAll(settings);
+                VimPortType made = VimServiceHolder.newPort(new HttpConfigFeature(cookies));
+                Map<String, Object> rc = ((BindingProvider) made).getRequestContext();
+                rc.put(BindingProvider.SESSION_MAINTAIN_PROPERTY, Boolean.TRUE);
+                rc.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
+                transport.applyTo(rc, fallback);
+                rc.putAll(settings);
                 if (handlers != null) {
                     ((BindingProvider) made).getBinding().setHandlerChain(handlers);
                 }
@@ -101,8 +134,11 @@ final class VimPorts {
                 };
             }
             Method readMethod = READ_METHODS.get(method.getName());
+            if (readMethod != null) {
+                return reads.invoke(readMethod, args);
+            }
             try {
-                return readMethod != null ? readMethod.invoke(read, args) : method.invoke(full(), args);
+                return method.invoke(full(), args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

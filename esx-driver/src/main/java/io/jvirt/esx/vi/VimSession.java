@@ -1,6 +1,5 @@
 package io.jvirt.esx.vi;
 
-import com.sun.xml.ws.developer.HttpConfigFeature;
 import io.jvirt.esx.transport.TransportConfig;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
@@ -13,6 +12,7 @@ import io.jvirt.vim25.RetrieveOptions;
 import io.jvirt.vim25.RetrieveResult;
 import io.jvirt.vim25.ServiceContent;
 import io.jvirt.vim25.VimPortType;
+import io.jvirt.vim25.typing.XsiTypeFallback;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.handler.MessageContext;
 
@@ -22,7 +22,6 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -399,15 +398,9 @@ public final class VimSession implements AutoCloseable {
             this.password = password;
             this.pageSize = pageSize;
             this.loginWait = transport.connectTimeout().plus(transport.requestTimeout()).plusSeconds(5);
-            this.ports = new VimPorts(new HttpConfigFeature(cookies));
+            this.ports = new VimPorts(host, sdkUrl, transport, cookies, XsiTypeFallback.create());
             this.port = ports.port();
-            Map<String, Object> rc = new LinkedHashMap<>();
-            rc.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, sdkUrl.toString());
-            rc.put(BindingProvider.SESSION_MAINTAIN_PROPERTY, Boolean.TRUE);
-            rc.put(BindingProvider.SOAPACTION_USE_PROPERTY, Boolean.TRUE);
-            rc.put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:vim25");
-            transport.applyTo(rc);
-            rc.forEach(ports::put);
+            ports.put(BindingProvider.SOAPACTION_URI_PROPERTY, "urn:vim25");
             if (SoapTrace.enabled()) {
                 ports.handlers(List.of(new SoapTrace(host)));
             }

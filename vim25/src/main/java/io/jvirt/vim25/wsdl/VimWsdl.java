@@ -18,13 +18,4 @@ public final class VimWsdl {
     public static URL serviceWsdl() {
         return VimWsdl.class.getResource("vimService.wsdl");
     }
-
-    /**
-     * {@code vimReadService.wsdl}: the same service with only the read operations of
-     * {@code vim.wsdl} ({@code vimRead.wsdl}, for {@link io.jvirt.vim25.VimReadPortType}), which
-     * parses in a fraction of the time; null only when the jar was built without it.
-     */
-    public static URL readServiceWsdl() {
-        return VimWsdl.class.getResource("vimReadService.wsdl");
-    }
 }
