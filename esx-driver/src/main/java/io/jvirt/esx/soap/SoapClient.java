@@ -122,7 +122,8 @@ public final class SoapClient {
         HttpURLConnection c = transport.open(url);
         c.setRequestMethod("POST");
         c.setDoOutput(true);
-        c.setFixedLengthStreamingMode(body.length);
+        // not in streaming mode: the JDK then sends the request again once when a kept-alive
+        // connection turns out to have been closed by the server (as it does for the JAX-WS port)
         c.setRequestProperty("Content-Type", "text/xml; charset=utf-8");
         c.setRequestProperty("SOAPAction", "\"" + soapAction + "\"");
         c.setRequestProperty("User-Agent", "jvirt-esx");
@@ -359,7 +360,7 @@ public final class SoapClient {
                             declared = declaredFault(detailElement);
                             Class<?> type = declared != null ? declared.info()
                                     : VimXmlReader.vimType(detailElement.endsWith("Fault")
-                                    ? detailElement.substring(0, detailElement.length() - 4) : detailElement);
+                                    ? detailElement.substring(0, detailElement.length() - "Fault".length()) : detailElement);
                             if (type == null) {
                                 v.skip();
                             } else {

@@ -29,6 +29,7 @@ public final class CannedServer implements AutoCloseable {
         return t;
     });
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile String lastRequest = "";
 
     private CannedServer(HttpServer server, int status, String contentType, String body, Duration delay) {
         this.server = server;
@@ -50,7 +51,10 @@ public final class CannedServer implements AutoCloseable {
 
     private void answer(HttpExchange exchange, int status, String contentType, String body, Duration delay) throws IOException {
         requests.incrementAndGet();
-        exchange.getRequestBody().readAllBytes();
+        StringBuilder request = new StringBuilder();
+        exchange.getRequestHeaders().forEach((k, values) -> values.forEach(v -> request.append(k).append(": ").append(v).append('\n')));
+        request.append('\n').append(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        lastRequest = request.toString();
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
@@ -72,6 +76,11 @@ public final class CannedServer implements AutoCloseable {
 
     public int requests() {
         return requests.get();
+    }
+
+    /** The headers ("Name: value" lines) and body of the last request received. */
+    public String lastRequest() {
+        return lastRequest;
     }
 
     @Override
