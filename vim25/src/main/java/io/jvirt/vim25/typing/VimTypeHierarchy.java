@@ -23,25 +23,52 @@ import javax.xml.stream.XMLStreamReader;
  * answers which bound type a value of any published type is read as: the type itself when the
  * subset has it, otherwise its nearest ancestor that the subset has.
  *
- * <p>Immutable and shared: {@link #standard()} loads the resources once.
+ * <p>Immutable and shared: {@link #standard()} loads the resources once. Answers name bound types
+ * almost only, and {@link #isBound} is all that reading them asks, so the standard hierarchy
+ * starts from the short list of bound type names ({@code vim-bound-types.txt}, checked against
+ * {@code vim-types.xsd} by a test) and reads the published table and the schemas on the first
+ * question about anything else (the first type that falls back): that is most of the cost of a
+ * first answer in a fresh JVM otherwise.
  */
 public final class VimTypeHierarchy {
     static final String TABLE = "/io/jvirt/vim25/typing/vim-type-hierarchy.txt";
+    static final String BOUND_TYPES = "/io/jvirt/vim25/typing/vim-bound-types.txt";
     static final String TYPES_XSD = "/io/jvirt/vim25/wsdl/vim-types.xsd";
     static final String MESSAGES_XSD = "/io/jvirt/vim25/wsdl/vim-messages.xsd";
     private static final String ROOT = "-";
 
-    private final Map<String, String> baseOf;
     private final Set<String> boundTypes;
-    private final Set<String> boundElements;
-    private final Set<String> anyTypeElements;
+    /** The published table, the bound global elements and the anyType elements; read on first use. */
+    private volatile Rest rest;
+
+    private record Rest(Map<String, String> baseOf, Set<String> boundElements, Set<String> anyTypeElements) {
+    }
 
     VimTypeHierarchy(Map<String, String> baseOf, Set<String> boundTypes, Set<String> boundElements,
                      Set<String> anyTypeElements) {
-        this.baseOf = Map.copyOf(baseOf);
         this.boundTypes = Set.copyOf(boundTypes);
-        this.boundElements = Set.copyOf(boundElements);
-        this.anyTypeElements = Set.copyOf(anyTypeElements);
+        this.rest = new Rest(Map.copyOf(baseOf), Set.copyOf(boundElements), Set.copyOf(anyTypeElements));
+    }
+
+    private VimTypeHierarchy(Set<String> boundTypes) {
+        this.boundTypes = Set.copyOf(boundTypes);
+    }
+
+    private Rest rest() {
+        Rest r = rest;
+        if (r == null) {
+            synchronized (this) {
+                r = rest;
+                if (r == null) {
+                    SchemaNames types = SchemaNames.read(TYPES_XSD);
+                    SchemaNames messages = SchemaNames.read(MESSAGES_XSD);
+                    r = new Rest(Map.copyOf(readTable()), Set.copyOf(messages.elements),
+                            Set.copyOf(types.anyTypeElements()));
+                    rest = r;
+                }
+            }
+        }
+        return r;
     }
 
     private static final class Lazy {
@@ -54,10 +81,7 @@ public final class VimTypeHierarchy {
     }
 
     static VimTypeHierarchy load() {
-        Map<String, String> table = readTable();
-        SchemaNames types = SchemaNames.read(TYPES_XSD);
-        SchemaNames messages = SchemaNames.read(MESSAGES_XSD);
-        return new VimTypeHierarchy(table, types.types, messages.elements, types.anyTypeElements());
+        return new VimTypeHierarchy(readBoundTypes());
     }
 
     /** True when the subset binds this type (a complex or simple type of {@code vim-types.xsd}). */
@@ -67,12 +91,12 @@ public final class VimTypeHierarchy {
 
     /** True when VMware's published hierarchy has this type. */
     public boolean isPublished(String type) {
-        return baseOf.containsKey(type);
+        return rest().baseOf().containsKey(type);
     }
 
     /** The published base type, empty for a root or an unknown type. */
     public Optional<String> baseOf(String type) {
-        String base = baseOf.get(type);
+        String base = rest().baseOf().get(type);
         return base == null || base.equals(ROOT) ? Optional.empty() : Optional.of(base);
     }
 
@@ -82,6 +106,7 @@ public final class VimTypeHierarchy {
      * ancestor is bound.
      */
     public Optional<String> nearestBound(String type) {
+        Map<String, String> baseOf = rest().baseOf();
         for (String t = type; t != null && !t.equals(ROOT); t = baseOf.get(t)) {
             if (boundTypes.contains(t)) {
                 return Optional.of(t);
@@ -92,6 +117,7 @@ public final class VimTypeHierarchy {
 
     /** True when {@code type} is {@code ancestor} or derives from it in the published hierarchy. */
     public boolean isA(String type, String ancestor) {
+        Map<String, String> baseOf = rest().baseOf();
         for (String t = type; t != null && !t.equals(ROOT); t = baseOf.get(t)) {
             if (t.equals(ancestor)) {
                 return true;
@@ -102,7 +128,7 @@ public final class VimTypeHierarchy {
 
     /** True when the messages schema declares a global element of this name (e.g. {@code InvalidStateFault}). */
     boolean isBoundElement(String name) {
-        return boundElements.contains(name);
+        return rest().boundElements().contains(name);
     }
 
     /**
@@ -110,7 +136,7 @@ public final class VimTypeHierarchy {
      * ({@code DynamicProperty.val}, ...): a value there has no declared type to fall back to.
      */
     boolean isAnyTypeElement(String localName) {
-        return anyTypeElements.contains(localName);
+        return rest().anyTypeElements().contains(localName);
     }
 
     /** Names of the bound types (for tests). */
@@ -119,7 +145,23 @@ public final class VimTypeHierarchy {
     }
 
     Map<String, String> table() {
-        return baseOf;
+        return rest().baseOf();
+    }
+
+    private static Set<String> readBoundTypes() {
+        Set<String> names = new HashSet<>();
+        try (InputStream in = open(BOUND_TYPES);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    names.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BOUND_TYPES, e);
+        }
+        return names;
     }
 
     private static Map<String, String> readTable() {
