@@ -169,7 +169,7 @@ public final class VimSession implements AutoCloseable {
     }
 
     /**
-     * True once this session made a call that the read port does not carry, so it also has a
+     * True once this session made a call that the read client does not carry, so it also has a
      * port with every operation ({@link VimServiceHolder}); read-only work never needs one.
      */
     public boolean usesFullPort() {

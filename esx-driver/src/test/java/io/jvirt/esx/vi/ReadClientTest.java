@@ -50,7 +50,7 @@ class ReadClientTest {
     }
 
     @Test
-    void readOnlyWorkUsesOnlyTheReadPortAndStillReadsEveryValue() {
+    void readOnlyWorkUsesOnlyTheReadClientAndStillReadsEveryValue() {
         try (VsphereSimulator sim = SimulatedConnection.startSimulator(SimulatorModel.ESX, 2);
              EsxConnection c = SimulatedConnection.esx(sim, "")) {
             VimSession session = ReloginTest.sessionOf(c);
@@ -74,7 +74,7 @@ class ReadClientTest {
             assertInstanceOf(ArrayOfVirtualDevice.class, props.props().get("config.hardware.device"));
             assertFalse(session.usesFullPort(), "a device list is read without the full port");
 
-            // a call the read port does not carry goes to the full port, with the same session
+            // a call the read client does not carry goes to the JAX-WS port, with the same session
             session.call("CurrentTime", p -> p.currentTime(VimSession.serviceInstance()));
             assertTrue(session.usesFullPort());
             assertEquals(2, c.listAllDomains().size(), "reads still work after the full port was made");
