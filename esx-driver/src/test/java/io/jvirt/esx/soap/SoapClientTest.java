@@ -302,22 +302,22 @@ class SoapClientTest {
 
     @Test
     void aDeclaredFaultIsItsGeneratedException() throws Exception {
+        InvalidPropertyFaultMsg invalid = assertThrows(InvalidPropertyFaultMsg.class, () -> continueAfterFault("bad path",
+                "<InvalidPropertyFault xmlns=\"urn:vim25\" xsi:type=\"InvalidProperty\"><name>nosuch</name></InvalidPropertyFault>"));
+        assertEquals("bad path", invalid.getMessage());
+        assertEquals("nosuch", assertInstanceOf(InvalidProperty.class, invalid.getFaultInfo()).getName());
+
+        RuntimeFaultFaultMsg expired = assertThrows(RuntimeFaultFaultMsg.class, () -> continueAfterFault("expired",
+                "<RuntimeFaultFault xmlns=\"urn:vim25\" xsi:type=\"NotAuthenticated\"></RuntimeFaultFault>"));
+        assertInstanceOf(NotAuthenticated.class, expired.getFaultInfo(), "the subclass named by xsi:type");
+    }
+
+    /** ContinueRetrievePropertiesEx against a server answering a fault with this string and detail. */
+    private static Object continueAfterFault(String faultString, String detail) throws Exception {
         try (CannedServer s = CannedServer.http(500, "text/xml; charset=utf-8", ENV + "<soapenv:Fault>"
-                + "<faultcode>ServerFaultCode</faultcode><faultstring>bad path</faultstring><detail>"
-                + "<InvalidPropertyFault xmlns=\"urn:vim25\" xsi:type=\"InvalidProperty\"><name>nosuch</name>"
-                + "</InvalidPropertyFault></detail></soapenv:Fault>" + END, Duration.ZERO)) {
-            InvalidPropertyFaultMsg e = assertThrows(InvalidPropertyFaultMsg.class,
-                    () -> call(s, "continueRetrievePropertiesEx", mor("PropertyCollector", "pc"), "token"));
-            assertEquals("bad path", e.getMessage());
-            assertEquals("nosuch", assertInstanceOf(InvalidProperty.class, e.getFaultInfo()).getName());
-        }
-        try (CannedServer s = CannedServer.http(500, "text/xml", ENV + "<soapenv:Fault>"
-                + "<faultcode>ServerFaultCode</faultcode><faultstring>expired</faultstring><detail>"
-                + "<RuntimeFaultFault xmlns=\"urn:vim25\" xsi:type=\"NotAuthenticated\"></RuntimeFaultFault></detail>"
-                + "</soapenv:Fault>" + END, Duration.ZERO)) {
-            RuntimeFaultFaultMsg e = assertThrows(RuntimeFaultFaultMsg.class,
-                    () -> call(s, "continueRetrievePropertiesEx", mor("PropertyCollector", "pc"), "token"));
-            assertInstanceOf(NotAuthenticated.class, e.getFaultInfo(), "the subclass named by xsi:type");
+                + "<faultcode>ServerFaultCode</faultcode><faultstring>" + faultString + "</faultstring><detail>" + detail
+                + "</detail></soapenv:Fault>" + END, Duration.ZERO)) {
+            return call(s, "continueRetrievePropertiesEx", mor("PropertyCollector", "pc"), "token");
         }
     }
 
