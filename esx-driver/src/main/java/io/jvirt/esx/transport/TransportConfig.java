@@ -75,14 +75,6 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
     }
 
     /**
-     * Puts TLS, proxy and timeout settings into a JAX-WS request context, and a new xsi:type
-     * fallback for reading answers ({@link TypeFallbackMessage}).
-     */
-    public void applyTo(Map<String, Object> requestContext) {
-        applyTo(requestContext, XsiTypeFallback.create());
-    }
-
-    /**
      * Puts TLS, proxy and timeout settings into a JAX-WS request context, and the connection's
      * xsi:type fallback for reading answers ({@link TypeFallbackMessage}): one per connection, so
      * that each type that falls back is reported once whichever client read it.

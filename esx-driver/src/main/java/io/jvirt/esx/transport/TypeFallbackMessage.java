@@ -32,11 +32,6 @@ final class TypeFallbackMessage extends FilterMessageImpl {
         this.fallback = fallback;
     }
 
-    /** Puts a fresh fallback for one connection into its request context. */
-    static void enable(java.util.Map<String, Object> requestContext) {
-        enable(requestContext, XsiTypeFallback.create());
-    }
-
     /** Puts a connection's fallback into the request context of one of its ports. */
     static void enable(java.util.Map<String, Object> requestContext, XsiTypeFallback fallback) {
         requestContext.put(PROPERTY, fallback);

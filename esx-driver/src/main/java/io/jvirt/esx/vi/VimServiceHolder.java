@@ -23,7 +23,7 @@ import java.net.URL;
  * Its first port builds the runtime model (WSDL, the JAXB model of every vim25 class) that later
  * ports reuse.
  */
-public final class VimServiceHolder {
+final class VimServiceHolder {
     private static final QName SERVICE = new QName("urn:vim25Service", "VimService");
     private static final QName PORT = new QName("urn:vim25Service", "VimPort");
 
@@ -32,7 +32,7 @@ public final class VimServiceHolder {
 
     /**
      * The service, initialised on first use under the JVM's class-initialisation lock (lazy
-     * holder idiom), so a {@link #prepare} thread and a connecting one never build it twice.
+     * holder idiom), so two connections making their first change at once never build it twice.
      */
     private static final class Full {
         static final Service SERVICE = create(VimWsdl.serviceWsdl(), "vimService.wsdl");
@@ -55,13 +55,5 @@ public final class VimServiceHolder {
     /** A new port with every operation and these features (builds the model on first use). */
     static VimPortType newPort(WebServiceFeature... features) {
         return Full.SERVICE.getPort(PORT, VimPortType.class, features);
-    }
-
-    /**
-     * Builds the model of the operations that change things now, for applications that will
-     * change things and have time to spare at start-up. Idempotent.
-     */
-    public static void prepare() {
-        Service unused = Full.SERVICE;
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 import java.util.List;
-import java.util.Map;
 
 import static io.jvirt.esx.recorded.RecordedFacts.all;
 import static io.jvirt.esx.recorded.RecordedFacts.childText;
@@ -47,8 +46,8 @@ class RecordedVcenterFilesTest {
         rec = replayed.rec();
         server = replayed.server();
         session = replayed.session();
-        domains = new DomainDriver(null, session, replayed.scope(), Map.of());
-        storage = new StorageDriver(null, session, replayed.scope());
+        domains = replayed.domains();
+        storage = replayed.storage();
     }
 
     @AfterAll

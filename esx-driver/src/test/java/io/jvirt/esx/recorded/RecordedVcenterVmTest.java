@@ -63,8 +63,8 @@ class RecordedVcenterVmTest {
         rec = replayed.rec();
         server = replayed.server();
         session = replayed.session();
-        domains = new DomainDriver(null, session, replayed.scope(), Map.of());
-        storage = new StorageDriver(null, session, replayed.scope());
+        domains = replayed.domains();
+        storage = replayed.storage();
     }
 
     @AfterAll

@@ -1,8 +1,10 @@
 package io.jvirt.esx.recorded;
 
+import io.jvirt.esx.domain.DomainDriver;
 import io.jvirt.esx.inventory.InventoryLookup;
 import io.jvirt.esx.inventory.InventoryScope;
 import io.jvirt.esx.node.HostProperties;
+import io.jvirt.esx.storage.StorageDriver;
 import io.jvirt.esx.transport.TransportConfig;
 import io.jvirt.esx.uri.Transport;
 import io.jvirt.esx.vi.VimSession;
@@ -12,6 +14,7 @@ import io.jvirt.spi.auth.Secret;
 
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A recording replayed on loopback with a session logged in to it and the inventory read as a
@@ -42,6 +45,16 @@ record ReplayedSession(Recording rec, ReplayServer server, VimSession session, I
             server.close();
             throw e;
         }
+    }
+
+    /** The connection's domain sub-driver over this session and scope. */
+    DomainDriver domains() {
+        return new DomainDriver(null, session, scope, Map.of());
+    }
+
+    /** The connection's storage sub-driver over this session and scope. */
+    StorageDriver storage() {
+        return new StorageDriver(null, session, scope);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jvirt.esx.transport;
 
+import io.jvirt.vim25.typing.XsiTypeFallback;
 import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.uri.EsxUriParameters;
 import io.jvirt.esx.uri.ProxySpec;
@@ -54,7 +55,7 @@ class TransportConfigTest {
     void timeoutsFromEnvGoIntoTheRequestContext() {
         TransportConfig c = config("esx://h/", Map.of(EsxOptions.CONNECT_TIMEOUT, "2s", EsxOptions.REQUEST_TIMEOUT, 1500));
         Map<String, Object> rc = new HashMap<>();
-        c.applyTo(rc);
+        c.applyTo(rc, XsiTypeFallback.create());
         assertEquals(2000, rc.get(TransportConfig.CONNECT_TIMEOUT));
         assertEquals(1500, rc.get(TransportConfig.REQUEST_TIMEOUT));
         assertNotNull(rc.get(TransportConfig.SSL_SOCKET_FACTORY));
@@ -70,7 +71,7 @@ class TransportConfigTest {
         assertEquals(Proxy.Type.SOCKS, TransportConfig.toProxy(new ProxySpec(ProxySpec.Type.SOCKS5, "p", 1080)).type());
         assertEquals(Proxy.Type.SOCKS, TransportConfig.toProxy(new ProxySpec(ProxySpec.Type.SOCKS4A, "p", 1080)).type());
         Map<String, Object> rc = new HashMap<>();
-        config("esx://h/?proxy=socks5://127.0.0.1:1090", Map.of()).applyTo(rc);
+        config("esx://h/?proxy=socks5://127.0.0.1:1090", Map.of()).applyTo(rc, XsiTypeFallback.create());
         assertEquals(Proxy.Type.SOCKS, ((Proxy) rc.get(ProxyTransportTubeFactory.PROXY_PROPERTY)).type());
     }
 

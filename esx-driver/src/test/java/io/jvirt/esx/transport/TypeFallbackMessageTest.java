@@ -1,5 +1,6 @@
 package io.jvirt.esx.transport;
 
+import io.jvirt.vim25.typing.XsiTypeFallback;
 import com.sun.xml.ws.api.message.Message;
 import com.sun.xml.ws.api.message.Messages;
 import com.sun.xml.ws.api.message.Packet;
@@ -36,7 +37,7 @@ class TypeFallbackMessageTest {
     private static Packet wrapped(String body) throws Exception {
         Packet request = new Packet();
         Map<String, Object> context = new HashMap<>();
-        TypeFallbackMessage.enable(context);
+        TypeFallbackMessage.enable(context, XsiTypeFallback.create());
         request.invocationProperties.putAll(context);
         return TypeFallbackMessage.wrap(request, new Packet(message(body)));
     }
