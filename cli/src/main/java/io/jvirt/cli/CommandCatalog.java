@@ -89,14 +89,7 @@ public final class CommandCatalog {
      * command line runs one or a few commands.
      */
     public static CommandLine commandLineFor(String name) {
-        Class<?> found = null;
-        for (Class<?> c : CommandCatalog.class.getAnnotation(Command.class).subcommands()) {
-            Command command = c.getAnnotation(Command.class);
-            if (command != null && command.name().equals(name)) {
-                found = c;
-                break;
-            }
-        }
+        Class<?> found = commandClass(name);
         if (found == null) {
             return null;
         }
@@ -108,6 +101,17 @@ public final class CommandCatalog {
         return configure(root);
     }
 
+    /** The class of the command {@code name}, or null when there is no such command. */
+    static Class<?> commandClass(String name) {
+        for (Class<?> c : CommandCatalog.class.getAnnotation(Command.class).subcommands()) {
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && command.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     /** The commands and jvirsh's own options, for completion. */
     public static Grammar grammar() {
         return new Grammar(java.util.List.of(CommandCatalog.class.getAnnotation(Command.class).subcommands()),
@@ -116,6 +120,8 @@ public final class CommandCatalog {
 
     private static CommandLine configure(CommandLine cl) {
         cl.setOverwrittenOptionsAllowed(true);
+        // virsh reads no argument files: '@name' is a value like any other
+        cl.setExpandAtFiles(false);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -5,11 +5,6 @@ import io.jvirt.cli.session.CommandContext;
 import io.jvirt.cli.session.VirshCommand;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.HypervisorException;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -33,23 +28,28 @@ public final class CommandRunner {
             return 0;
         }
         String name = words.get(0);
-        CommandLine root = CommandCatalog.commandLineFor(name);
-        CommandLine sub = root == null ? null : root.getSubcommands().get(name);
-        if (sub == null) {
+        PlainParser plain = PlainParser.standard();
+        if (!plain.isCommand(name)) {
             return fail("unknown command: '" + name + "'");
         }
-        ParseResult parsed;
-        try {
-            parsed = root.parseArgs(words.toArray(String[]::new));
-        } catch (ParameterException e) {
-            return fail(describe(name, e));
+        VirshCommand command = plain.parse(name, words.subList(1, words.size())) instanceof VirshCommand v
+                && !v.needsModel() ? v : null;
+        if (command == null) {
+            PicocliParsing.Parsed parsed = PicocliParsing.command(name, words, ctx.out());
+            if (parsed.error() != null) {
+                return fail(parsed.error());
+            }
+            if (parsed.command() == null) {
+                return 0; // help was printed
+            }
+            command = parsed.command();
         }
-        if (sub.isUsageHelpRequested()) {
-            sub.usage(ctx.out(), CommandLine.Help.Ansi.OFF);
-            return 0;
-        }
-        VirshCommand command = (VirshCommand) parsed.subcommand().commandSpec().userObject();
-        if (command.modifies() && ctx.session().settings().readOnly()) {
+        return run(name, command.calledAs(name));
+    }
+
+    private int run(String name, VirshCommand command) {
+        // modifies() reads the command's annotations: only asked when it matters (start-up time)
+        if (ctx.session().settings().readOnly() && command.modifies()) {
             return finish(command, fail("operation forbidden: read only access prevents " + name));
         }
         try {
@@ -87,34 +87,5 @@ public final class CommandRunner {
         PrintStream err = ctx.err();
         err.println("error: " + message);
         err.flush();
-    }
-
-    /** picocli's parse errors in virsh's words. */
-    static String describe(String command, ParameterException e) {
-        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
-            String arg = u.getUnmatched().get(0);
-            return arg.startsWith("-") ? "command '" + command + "' doesn't support option " + arg
-                    : "unexpected data '" + arg + "'";
-        }
-        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
-            return "command '" + command + "' requires " + label(m.getMissing().get(0)) + " option";
-        }
-        ArgSpec arg = e.getArgSpec();
-        if (arg != null && e.getValue() != null) {
-            if (arg instanceof OptionSpec o && o.typeInfo().isBoolean()) {
-                return "command '" + command + "' doesn't support option " + o.longestName() + "=" + e.getValue();
-            }
-            return "Numeric value '" + e.getValue() + "' for " + label(arg) + " option is malformed or out of range";
-        }
-        if (arg instanceof OptionSpec o) {
-            return "expected syntax: " + o.longestName() + " " + label(o);
-        }
-        return e.getMessage();
-    }
-
-    private static String label(ArgSpec arg) {
-        // virsh names an option's value after the option itself (<bandwidth>, <timeout>)
-        String l = arg instanceof OptionSpec o ? o.longestName().replaceFirst("^-+", "") : arg.paramLabel();
-        return l.startsWith("<") ? l : "<" + l + ">";
     }
 }

@@ -10,8 +10,6 @@ import io.jvirt.cli.session.Session;
 import io.jvirt.cli.session.SessionSettings;
 import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +22,10 @@ import java.util.Map;
  * embedded simulator for {@code --sim}) and runs the command given on the command line
  * ({@code cmd1 ; cmd2} allowed), or reads commands from standard input when there is none.
  *
- * <p>picocli parses both levels: it gives each command typed options and generated help from
- * annotations, and handles subcommands, which hand-written parsing of ~60 commands would not.
+ * <p>Both levels are declared with picocli's annotations, which give each command typed options
+ * and generated help. Plain command lines are parsed from those annotations without picocli's
+ * model ({@link PlainParser}, for start-up time); picocli parses the rest, and writes help and
+ * parse errors.
  */
 public final class Jvirsh {
     private final CliEnvironment io;
@@ -71,27 +71,27 @@ public final class Jvirsh {
 
     /** Runs jvirsh with these arguments and returns the exit status. */
     public int run(String... args) {
-        GlobalOptions g = new GlobalOptions();
-        CommandLine cl = new CommandLine(g);
-        cl.setStopAtPositional(true);
-        try {
-            cl.parseArgs(normalizeSim(args));
-        } catch (ParameterException e) {
-            io.err().println("error: " + e.getMessage());
-            io.err().println("Try 'jvirsh --help' for more information.");
-            return 1;
+        String[] normalized = normalizeSim(args);
+        GlobalOptions g = (GlobalOptions) PlainParser.standard().parse(PlainParser.GLOBAL, List.of(normalized));
+        if (g == null) {
+            PicocliParsing.Global parsed = PicocliParsing.global(normalized, io.out());
+            if (parsed.error() != null) {
+                io.err().println("error: " + parsed.error());
+                io.err().println("Try 'jvirsh --help' for more information.");
+                return 1;
+            }
+            if (parsed.options() == null) {
+                return 0; // help was printed
+            }
+            g = parsed.options();
         }
-        if (cl.isUsageHelpRequested()) {
-            cl.usage(io.out(), CommandLine.Help.Ansi.OFF);
-            return 0;
-        }
-        String version = version(ConnectionFactory.libraryVersion());
         if (g.version) {
-            io.out().println(version);
+            io.out().println(version(ConnectionFactory.libraryVersion()));
             return 0;
         }
         if (g.longVersion) {
-            io.out().println("jvirsh, a virsh-compatible command line of jvirt, following the libvirt " + version + " API");
+            io.out().println("jvirsh, a virsh-compatible command line of jvirt, following the libvirt "
+                    + version(ConnectionFactory.libraryVersion()) + " API");
             io.out().println(" Drivers: " + String.join(", ", ConnectionFactory.installedSchemes()));
             return 0;
         }

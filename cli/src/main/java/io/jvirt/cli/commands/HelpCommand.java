@@ -22,8 +22,13 @@ public final class HelpCommand extends VirshCommand {
     }
 
     @Override
+    public boolean needsModel() {
+        return true; // it lists its siblings
+    }
+
+    @Override
     public void run(CommandContext ctx) {
-        Map<String, CommandLine> all = spec.parent().subcommands();
+        Map<String, CommandLine> all = model().parent().subcommands();
         if (command != null) {
             CommandLine sub = all.get(command);
             if (sub == null) {

@@ -2,6 +2,7 @@ package io.jvirt.cli.session;
 
 import io.jvirt.spi.error.HypervisorException;
 
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Spec;
  */
 public abstract class VirshCommand {
     @Spec
-    protected CommandSpec spec;
+    private CommandSpec spec;
+
+    private String calledName;
 
     @Option(names = "--help", usageHelp = true, description = "print help for this command")
     boolean help;
@@ -48,8 +51,38 @@ public abstract class VirshCommand {
         return true;
     }
 
+    /** The name the command was called by. */
     public String name() {
-        return spec.name();
+        if (calledName == null) {
+            calledName = spec != null ? spec.name() : getClass().getAnnotation(Command.class).name();
+        }
+        return calledName;
+    }
+
+    /**
+     * Records the name the command was called by (its {@code @Command} name), which the runner
+     * knows: {@link #name()} then reads no annotation (start-up time).
+     */
+    public final VirshCommand calledAs(String name) {
+        this.calledName = name;
+        return this;
+    }
+
+    /**
+     * True for a command that reads picocli's model of itself ({@link #model()}) when it runs:
+     * it is always parsed by picocli. Others may be parsed without building that model
+     * (io.jvirt.cli.PlainParser), and {@link #model()} is then not there.
+     */
+    public boolean needsModel() {
+        return false;
+    }
+
+    /** picocli's model of this command; only for a command whose {@link #needsModel()} is true. */
+    protected final CommandSpec model() {
+        if (spec == null) {
+            throw new IllegalStateException(name() + " was parsed without picocli's model; its needsModel() must be true");
+        }
+        return spec;
     }
 
     /**
