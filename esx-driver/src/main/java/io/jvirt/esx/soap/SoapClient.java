@@ -152,18 +152,23 @@ public final class SoapClient {
             throw new SoapException(SoapException.Kind.NOT_SOAP,
                     "the answer's content type is '" + contentType + "', not XML", null);
         }
+        InputStream source = in;
         try {
-            InputStream source = in;
             if (trace != null) {
                 byte[] all = in.readAllBytes();
                 trace.accept("SOAP response from " + host, new String(all, StandardCharsets.UTF_8));
                 source = new ByteArrayInputStream(all);
+            } else {
+                source = ReadAhead.of(in);
             }
             Object result = op.answer(reader(source, charset(contentType)), fallback);
-            drain(in);
+            drain(source);
             return result;
         } finally {
-            in.close();
+            source.close();
+            if (!(source instanceof ReadAhead)) {
+                in.close(); // a ReadAhead's reading thread closes the body itself
+            }
         }
     }
 
