@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * larger one is handed over in the pieces the socket gives (a TLS record, at most
  * {@link #PIECE} bytes each), at most {@link #QUEUED} pieces ahead of the parser, so that the
  * memory held is bounded whatever the answer's size. The reading thread ends with the body; an
- * error it meets (a time-out, a TLS alert, a closed connection) is thrown, as it was, by the read
- * of the parser that reaches it. Closing the stream early stops the reading thread at its next
+ * error it meets (a time-out, a TLS alert, a closed connection, an OutOfMemoryError) is thrown,
+ * as it was, by the read of the parser that reaches it. Closing the stream early stops the reading thread at its next
  * piece, which then closes the body (the HTTP client decides whether the connection is kept).
  */
 final class ReadAhead extends InputStream {
@@ -34,6 +34,9 @@ final class ReadAhead extends InputStream {
 
     private final BlockingQueue<Object> pieces = new ArrayBlockingQueue<>(QUEUED);
     private volatile boolean closed;
+    /** Set by the reader when it stops: after its last piece, or on a failure. */
+    private volatile boolean done;
+    private volatile Throwable failure;
     private byte[] piece;
     private int at;
     private boolean ended;
@@ -71,10 +74,12 @@ final class ReadAhead extends InputStream {
                 }
             }
             hand(END);
-        } catch (IOException e) {
-            hand(e);
-        } catch (RuntimeException e) {
-            hand(new IOException("reading the answer failed: " + e, e));
+        } catch (Throwable e) {
+            // whatever it is (an IOException, or an OutOfMemoryError under a small heap), the
+            // parser must see it rather than wait for a piece that never comes
+            failure = e;
+        } finally {
+            done = true;
         }
     }
 
@@ -129,7 +134,17 @@ final class ReadAhead extends InputStream {
     private void next() throws IOException {
         Object item;
         try {
-            item = pieces.take();
+            // the reader hands pieces until the end; when it fails it stops and leaves the failure
+            while ((item = pieces.poll(50, TimeUnit.MILLISECONDS)) == null) {
+                if (done && (item = pieces.poll()) == null) {
+                    ended = true;
+                    piece = null;
+                    throw failed();
+                }
+                if (item != null) {
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -138,14 +153,25 @@ final class ReadAhead extends InputStream {
         if (item == END) {
             ended = true;
             piece = null;
-        } else if (item instanceof IOException e) {
-            ended = true;
-            piece = null;
-            throw e;
         } else {
             piece = (byte[]) item;
             at = 0;
         }
+    }
+
+    /** The reader's failure as the parser's: as it was when it is an I/O error or an Error. */
+    private IOException failed() {
+        Throwable f = failure;
+        if (f == null) {
+            return new IOException("the answer's reader stopped before its end");
+        }
+        if (f instanceof IOException e) {
+            return e;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        return new IOException("reading the answer failed: " + f, f);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jvirt.esx.soap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,19 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ReadAhead gives the body's bytes as they are, its errors as they were, and bounded memory. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a regression hangs: fail instead
 class ReadAheadTest {
 
     /** A body that gives its bytes in reads of varying size, counts them, and may fail or stall. */
     private static final class Body extends InputStream {
         final byte[] bytes;
         final int failAt;
-        final IOException failure;
+        final Throwable failure;
         final AtomicLong given = new AtomicLong();
         final AtomicBoolean closed = new AtomicBoolean();
         private final Random sizes = new Random(7);
         private int at;
 
-        Body(byte[] bytes, int failAt, IOException failure) {
+        Body(byte[] bytes, int failAt, Throwable failure) {
             this.bytes = bytes;
             this.failAt = failAt;
             this.failure = failure;
@@ -47,7 +49,10 @@ class ReadAheadTest {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (at >= failAt) {
-                throw failure;
+                if (failure instanceof IOException e) {
+                    throw e;
+                }
+                throw (Error) failure;
             }
             if (at == bytes.length) {
                 return -1;
@@ -118,6 +123,19 @@ class ReadAheadTest {
         in.close();
         assertTrue(readersEnded());
         assertTrue(body.closed.get());
+    }
+
+    @Test
+    void anErrorOfTheReaderReachesTheParserInsteadOfAHang() throws Exception {
+        // bench/run.sh's smallest-heap search once hung here: an OutOfMemoryError ended the
+        // reading thread and the parser waited for a piece forever
+        byte[] bytes = random(500_000);
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        InputStream in = ReadAhead.of(new Body(bytes, 300_000, oom));
+        assertEquals(300_000, in.readNBytes(new byte[300_000], 0, 300_000));
+        assertSame(oom, assertThrows(OutOfMemoryError.class, in::read));
+        in.close();
+        assertTrue(readersEnded());
     }
 
     @Test
