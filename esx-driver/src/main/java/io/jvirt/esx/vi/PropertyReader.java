@@ -120,6 +120,9 @@ public final class PropertyReader {
     private static RetrieveResult checked(RetrieveResult result) {
         if (result != null) {
             for (ObjectContent oc : result.getObjects()) {
+                if (oc.getMissingSet().isEmpty()) {
+                    continue; // the usual case: VimFaults (and its rule table) is not even loaded
+                }
                 VimFaults.notAuthenticated(oc.getMissingSet()).ifPresent(m -> {
                     throw new VimSession.NotAuthenticatedSignal("property " + m.getPath(), null);
                 });
