@@ -56,6 +56,7 @@ public final class Jvirsh {
     public static void main(String[] args) {
         // first, before anything else of jvirsh's start-up: see StartupPrefetch
         StartupPrefetch.startIfUseful(args, System.getenv());
+        LazyDefaultSocketFactory.install();
         int status;
         CliEnvironment io = CliEnvironment.system();
         try {

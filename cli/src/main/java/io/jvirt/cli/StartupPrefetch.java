@@ -6,10 +6,16 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +23,8 @@ import java.util.Map;
 /**
  * Start-up plumbing: when the command line will talk to a vSphere server, the SOAP client (the
  * vim25 type hierarchy, the XML parser and the classes of a typical answer) and, beside it, the
- * JDK's default TLS context and the handshake's cryptography are made ready on two more threads
+ * JDK's TLS engine (with the JDK's CA certificates when the connection will verify the server's)
+ * and the handshake's cryptography are made ready on two more threads
  * while the main thread parses options and reads credentials. The decision reads the arguments
  * and environment the same way {@link Jvirsh} does, without parsing them; a wrong guess costs
  * only work, never a different result: the connection does the same work itself when it was not
@@ -37,20 +44,24 @@ final class StartupPrefetch {
      * two run side by side.
      */
     static void startIfUseful(String[] args, Map<String, String> env) {
-        if (!likelyVsphere(args, env)) {
+        String uri = vsphereUri(args, env);
+        if (uri == null) {
             return;
         }
         new Preparation(Preparation.SOAP_MODEL).start();
-        // Every HttpsURLConnection starts with the JDK's default TLS context (the connection
-        // then replaces it with its own), and creating that default reads the JDK's CA
-        // certificates: done here, it is ready when the first request is made.
-        new Preparation(Preparation.DEFAULT_TLS).start();
+        // The JDK's TLS engine, and the CA certificates when the connection will verify the
+        // server's (no no_verify=1; the embedded simulator's URI has it): ready when the first
+        // request is made. jvirsh's default TLS socket factory is lazy (LazyDefaultSocketFactory),
+        // so the CA certificates are read only for a verifying connection.
+        new Preparation(uri.toLowerCase(Locale.ROOT).contains("no_verify=1")
+                ? Preparation.TLS_ENGINE : Preparation.TLS_ENGINE_AND_TRUST).start();
     }
 
     /** One piece of preparation on a daemon thread of its own. */
     private static final class Preparation extends Thread {
         static final int SOAP_MODEL = 0;
-        static final int DEFAULT_TLS = 1;
+        static final int TLS_ENGINE = 1;
+        static final int TLS_ENGINE_AND_TRUST = 2;
         private final int what;
 
         Preparation(int what) {
@@ -65,14 +76,38 @@ final class StartupPrefetch {
                 if (what == SOAP_MODEL) {
                     EsxDriver.prepare();
                 } else {
-                    HttpsURLConnection.getDefaultSSLSocketFactory();
+                    if (what == TLS_ENGINE_AND_TRUST) {
+                        // the JDK's CA certificates, which the JDK then keeps for the connection's own check
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
+                    }
+                    SSLContext engine = SSLContext.getInstance("TLS");
+                    engine.init(null, new TrustManager[] {new NoTrust()}, null);
+                    engine.createSSLEngine("localhost", 443).beginHandshake();
                     warmHandshakeCrypto();
                 }
-            } catch (RuntimeException | LinkageError | GeneralSecurityException e) {
+            } catch (RuntimeException | LinkageError | GeneralSecurityException | javax.net.ssl.SSLException e) {
                 // the connection does this work again itself and reports what is wrong
                 System.getLogger(StartupPrefetch.class.getName())
                         .log(System.Logger.Level.DEBUG, "Start-up preparation " + getName() + " failed", e);
             }
+        }
+    }
+
+    /** A trust manager for the warm-up's throwaway context, which never meets a server. */
+    private static final class NoTrust implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not for use");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("not for use");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 
@@ -106,11 +141,19 @@ final class StartupPrefetch {
 
     /** True when the global options (before the command) name an esx/gsx/vpx URI or --sim. */
     static boolean likelyVsphere(String[] args, Map<String, String> env) {
+        return vsphereUri(args, env) != null;
+    }
+
+    /**
+     * The esx/gsx/vpx URI the global options (or the environment) name, the embedded
+     * simulator's kind of URI for --sim, or null.
+     */
+    static String vsphereUri(String[] args, Map<String, String> env) {
         String uri = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--sim") || a.startsWith("--sim=")) {
-                return true;
+                return "esx://127.0.0.1/?no_verify=1";
             } else if ((a.equals("-c") || a.equals("--connect")) && i + 1 < args.length) {
                 uri = args[++i];
             } else if (a.startsWith("--connect=")) {
@@ -130,6 +173,6 @@ final class StartupPrefetch {
             }
         }
         String scheme = uri.toLowerCase(Locale.ROOT);
-        return scheme.startsWith("esx:") || scheme.startsWith("gsx:") || scheme.startsWith("vpx:");
+        return scheme.startsWith("esx:") || scheme.startsWith("gsx:") || scheme.startsWith("vpx:") ? uri : null;
     }
 }

@@ -24,6 +24,15 @@ class StartupPrefetchTest {
     }
 
     @Test
+    void theUriTellsWhetherTheCaCertificatesAreNeeded() {
+        assertTrue(StartupPrefetch.vsphereUri(new String[] {"--sim", "list"}, Map.of()).contains("no_verify=1"),
+                "the embedded simulator's connection trusts its certificate without the CA certificates");
+        assertTrue(StartupPrefetch.vsphereUri(new String[] {"-c", "esx://h/?no_verify=1", "list"}, Map.of())
+                .contains("no_verify=1"));
+        assertFalse(StartupPrefetch.vsphereUri(new String[] {"-c", "esx://h/", "list"}, Map.of()).contains("no_verify"));
+    }
+
+    @Test
     void otherUrisAndCommandWordsAreNot() {
         assertFalse(likely(Map.of(), "-c", "test:///default", "list"));
         assertFalse(likely(Map.of("LIBVIRT_DEFAULT_URI", "esx://h/"), "-c", "test:///default", "list"));
