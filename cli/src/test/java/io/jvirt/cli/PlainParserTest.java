@@ -150,16 +150,22 @@ class PlainParserTest {
         return taken;
     }
 
+    /**
+     * picocli's parsers, one per command, reused: picocli sets every option and positional back
+     * to its initial value before each parse (building a model per command line made this test
+     * take 7 s).
+     */
+    private static final Map<String, CommandLine> PARSERS = new java.util.HashMap<>();
+
     /** picocli's parse of {@code args}, or null when it fails or asks for help. */
     private static Object picocli(String name, List<String> args) {
         try {
             if (name.equals(PlainParser.GLOBAL)) {
-                GlobalOptions g = new GlobalOptions();
-                CommandLine cl = PicocliParsing.globalParser(g);
+                CommandLine cl = PARSERS.computeIfAbsent(name, n -> PicocliParsing.globalParser(new GlobalOptions()));
                 cl.parseArgs(args.toArray(String[]::new));
-                return cl.isUsageHelpRequested() ? null : g;
+                return cl.isUsageHelpRequested() ? null : cl.getCommand();
             }
-            CommandLine root = CommandCatalog.commandLineFor(name);
+            CommandLine root = PARSERS.computeIfAbsent(name, CommandCatalog::commandLineFor);
             List<String> words = new ArrayList<>();
             words.add(name);
             words.addAll(args);
