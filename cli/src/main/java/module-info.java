@@ -4,7 +4,7 @@
  * ({@code io.jvirt.spi}) {@code uses} {@link io.jvirt.spi.driver.HypervisorDriver}, so every driver
  * on the module path ({@code io.jvirt.testdriver}, {@code io.jvirt.esx}) is bound by the module
  * system; this module itself loads no service. It names {@code io.jvirt.esx} only for the
- * start-up prefetch ({@code EsxDriver.prepare()}, {@code prepareTypes()}).
+ * start-up prefetch ({@code EsxDriver.prepare()}).
  */
 module io.jvirt.cli {
     requires io.jvirt.spi;

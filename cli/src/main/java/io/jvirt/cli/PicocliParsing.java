@@ -54,9 +54,12 @@ final class PicocliParsing {
         return new Global(g, null);
     }
 
-    /** The command {@code words.get(0)} (which exists) parsed from {@code words}; help goes to {@code out}. */
+    /** The command {@code name} (= {@code words.get(0)}) parsed from {@code words}; help goes to {@code out}. */
     static Parsed command(String name, List<String> words, PrintStream out) {
         CommandLine root = CommandCatalog.commandLineFor(name);
+        if (root == null) {
+            return new Parsed(null, "unknown command: '" + name + "'");
+        }
         CommandLine sub = root.getSubcommands().get(name);
         ParseResult parsed;
         try {

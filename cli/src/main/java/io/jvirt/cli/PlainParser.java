@@ -65,8 +65,7 @@ final class PlainParser {
         static final PlainParser PARSER = load();
     }
 
-    /** The table in jvirsh's jar. */
-    static PlainParser load() {
+    private static PlainParser load() {
         try (InputStream in = PlainParser.class.getResourceAsStream(TABLE)) {
             if (in == null) {
                 throw new IllegalStateException(TABLE + " is missing from jvirsh's jar");
@@ -77,19 +76,9 @@ final class PlainParser {
         }
     }
 
-    /** A parser of the table {@code text} (tests). */
-    static PlainParser of(String text) {
-        return new PlainParser(text);
-    }
-
-    /** True when {@code name} is a command (of the table: every jvirsh command). */
-    boolean isCommand(String name) {
-        return !name.equals(GLOBAL) && header(name) >= 0;
-    }
-
     /**
      * The command {@code name} with {@code args} applied, or null when this parser does not take
-     * them (or there is no such command).
+     * them, or there is no such command (picocli's catalog then says so).
      */
     Object parse(String name, List<String> args) {
         int at = header(name);

@@ -1,6 +1,7 @@
 package io.jvirt.cli;
 
 import io.jvirt.esx.EsxDriver;
+import io.jvirt.spi.uri.ConnectionUri;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -48,35 +49,30 @@ final class StartupPrefetch {
         if (uri == null) {
             return;
         }
-        new Preparation(Preparation.SOAP_MODEL).start();
+        new Preparation(null).start();
         // The JDK's TLS engine, and the CA certificates when the connection will verify the
-        // server's (no no_verify=1; the embedded simulator's URI has it): ready when the first
-        // request is made. jvirsh's default TLS socket factory is lazy (LazyDefaultSocketFactory),
-        // so the CA certificates are read only for a verifying connection.
-        new Preparation(uri.toLowerCase(Locale.ROOT).contains("no_verify=1")
-                ? Preparation.TLS_ENGINE : Preparation.TLS_ENGINE_AND_TRUST).start();
+        // server's: ready when the first request is made. jvirsh's default TLS socket factory is
+        // lazy (LazyDefaultSocketFactory), so the CA certificates are read only for such a connection.
+        new Preparation(uri).start();
     }
 
-    /** One piece of preparation on a daemon thread of its own. */
+    /** One piece of preparation on a daemon thread of its own: the SOAP model, or TLS for {@code uri}. */
     private static final class Preparation extends Thread {
-        static final int SOAP_MODEL = 0;
-        static final int TLS_ENGINE = 1;
-        static final int TLS_ENGINE_AND_TRUST = 2;
-        private final int what;
+        private final String uri;
 
-        Preparation(int what) {
-            super(what == SOAP_MODEL ? "jvirsh-prefetch-soap" : "jvirsh-prefetch-tls");
-            this.what = what;
+        Preparation(String uri) {
+            super(uri == null ? "jvirsh-prefetch-soap" : "jvirsh-prefetch-tls");
+            this.uri = uri;
             setDaemon(true);
         }
 
         @Override
         public void run() {
             try {
-                if (what == SOAP_MODEL) {
+                if (uri == null) {
                     EsxDriver.prepare();
                 } else {
-                    if (what == TLS_ENGINE_AND_TRUST) {
+                    if (verifiesServer(uri)) {
                         // the JDK's CA certificates, which the JDK then keeps for the connection's own check
                         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
                     }
@@ -139,9 +135,16 @@ final class StartupPrefetch {
         gcm.doFinal(new byte[8192]);
     }
 
-    /** True when the global options (before the command) name an esx/gsx/vpx URI or --sim. */
-    static boolean likelyVsphere(String[] args, Map<String, String> env) {
-        return vsphereUri(args, env) != null;
+    /**
+     * True unless the URI asks not to verify the server's certificate ({@code no_verify=1}, the
+     * parameter the driver reads), i.e. when the connection will need the JDK's CA certificates.
+     */
+    static boolean verifiesServer(String uri) {
+        try {
+            return !ConnectionUri.parse(uri).parameter("no_verify").map(v -> v.strip().equals("1")).orElse(false);
+        } catch (RuntimeException e) {
+            return true; // the connection reports what is wrong with the URI
+        }
     }
 
     /**

@@ -53,10 +53,7 @@ public abstract class VirshCommand {
 
     /** The name the command was called by. */
     public String name() {
-        if (calledName == null) {
-            calledName = spec != null ? spec.name() : getClass().getAnnotation(Command.class).name();
-        }
-        return calledName;
+        return calledName != null ? calledName : getClass().getAnnotation(Command.class).name();
     }
 
     /**

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #PIECE} bytes each), at most {@link #QUEUED} pieces ahead of the parser, so that the
  * memory held is bounded whatever the answer's size. The reading thread ends with the body; an
  * error it meets (a time-out, a TLS alert, a closed connection, an OutOfMemoryError) is thrown,
- * as it was, by the read of the parser that reaches it. Closing the stream early stops the reading thread at its next
- * piece, which then closes the body (the HTTP client decides whether the connection is kept).
+ * as it was, by the read of the parser that reaches it. Closing the stream early stops the
+ * reading thread at its next piece, which then closes the body (the HTTP client decides whether
+ * the connection is kept). Either way the body belongs to this stream from {@link #of} on.
  */
 final class ReadAhead extends InputStream {
     /** The part read before deciding: an answer this small is parsed from memory. */
@@ -134,15 +135,18 @@ final class ReadAhead extends InputStream {
     private void next() throws IOException {
         Object item;
         try {
-            // the reader hands pieces until the end; when it fails it stops and leaves the failure
-            while ((item = pieces.poll(50, TimeUnit.MILLISECONDS)) == null) {
-                if (done && (item = pieces.poll()) == null) {
+            // the reader hands pieces until the end; when it fails it stops and leaves the failure.
+            // `done` is read before polling: whatever the reader handed before it stopped is then queued
+            while (true) {
+                boolean stopped = done;
+                item = pieces.poll(50, TimeUnit.MILLISECONDS);
+                if (item != null) {
+                    break;
+                }
+                if (stopped) {
                     ended = true;
                     piece = null;
                     throw failed();
-                }
-                if (item != null) {
-                    break;
                 }
             }
         } catch (InterruptedException e) {

@@ -152,10 +152,14 @@ public final class SoapClient {
             throw new SoapException(SoapException.Kind.NOT_SOAP,
                     "the answer's content type is '" + contentType + "', not XML", null);
         }
+        // from here on `source` owns the body: closing it closes (or hands back) the connection's stream
         InputStream source = in;
         try {
             if (trace != null) {
-                byte[] all = in.readAllBytes();
+                byte[] all;
+                try (in) {
+                    all = in.readAllBytes();
+                }
                 trace.accept("SOAP response from " + host, new String(all, StandardCharsets.UTF_8));
                 source = new ByteArrayInputStream(all);
             } else {
@@ -166,9 +170,6 @@ public final class SoapClient {
             return result;
         } finally {
             source.close();
-            if (!(source instanceof ReadAhead)) {
-                in.close(); // a ReadAhead's reading thread closes the body itself
-            }
         }
     }
 
