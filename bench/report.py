@@ -52,6 +52,7 @@ def fmt_bytes(v):
 CLIENTS = [("jvirsh", "jvirsh (cold process)", "#d62728"),
            ("virsh", "virsh 9.0 (cold process)", "#1f77b4"),
            ("govmomi", "govmomi (cold process)", "#2ca02c"),
+           ("jdk", "bare JDK client (cold process)", "#9467bd"),
            ("warm", "jvirt library (warm connection)", "#ff7f0e")]
 
 
@@ -107,8 +108,8 @@ def svg_panel(x0, y0, w, h, title, ylabel, data, fmt_y):
         if not pts:
             continue
         path = " ".join(f"{'M' if i == 0 else 'L'}{px(x):.1f},{py(y):.1f}" for i, (x, y) in enumerate(pts))
-        # dashed lines stay visible where two clients coincide (jvirsh and govmomi: 5 requests)
-        dash = ' stroke-dasharray="7,5"' if colour == "#2ca02c" else ""
+        # dashed and dotted lines stay visible where clients coincide (jvirsh, govmomi, JDK: 5 requests)
+        dash = {"#2ca02c": ' stroke-dasharray="7,5"', "#9467bd": ' stroke-dasharray="2,4"'}.get(colour, "")
         s.append(f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
         for x, y in pts:
             s.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{colour}"/>')
@@ -153,13 +154,18 @@ def report(raw, out):
     L.append("")
     L.append("**`list --all` as a whole process (cold)**")
     L.append("")
-    L.append("| VMs | jvirsh | virsh | govmomi | jvirsh / virsh | jvirsh / govmomi | requests jvirsh / virsh / govmomi |")
-    L.append("|---:|---:|---:|---:|---:|---:|---|")
+    L.append("| VMs | jvirsh | virsh | govmomi | bare JDK client | jvirsh / virsh | jvirsh / govmomi | bare JDK / govmomi | "
+             "requests jvirsh / virsh / govmomi / bare JDK |")
+    L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in rows:
-        j, v, g = num(r, "cold_jvirsh_s"), num(r, "cold_virsh_s"), num(r, "cold_govmomi_s")
-        L.append(f"| {int(num(r, 'n'))} | {fmt_s(j)} | {fmt_s(v)} | {fmt_s(g)} | {ratio(j, v)} | {ratio(j, g)} | "
-                 f"{fmt_req(num(r, 'cold_jvirsh_requests'))} / {fmt_req(num(r, 'cold_virsh_requests'))} / "
-                 f"{fmt_req(num(r, 'cold_govmomi_requests'))} |")
+        j, v, g, k = num(r, "cold_jvirsh_s"), num(r, "cold_virsh_s"), num(r, "cold_govmomi_s"), num(r, "cold_jdk_s")
+        L.append(f"| {int(num(r, 'n'))} | {fmt_s(j)} | {fmt_s(v)} | {fmt_s(g)} | {fmt_s(k)} | {ratio(j, v)} | {ratio(j, g)} | "
+                 f"{ratio(k, g)} | {fmt_req(num(r, 'cold_jvirsh_requests'))} / {fmt_req(num(r, 'cold_virsh_requests'))} / "
+                 f"{fmt_req(num(r, 'cold_govmomi_requests'))} / {fmt_req(num(r, 'cold_jdk_requests'))} |")
+    L.append("")
+    L.append("The bare JDK client (`bench/jdklist/JdkList.java`) sends govmomi's requests with the JDK's HTTPS client and "
+             "reads them with its StAX parser, nothing else, from a JVM with jvirsh's options and a class-data archive "
+             "of its own: what any Java client pays before its own code runs.")
     L.append("")
     L.append("**jvirt library, one JVM** (`ClientBench warm`: connect = `ConnectionFactory.open`, warm; "
              "first open = the first one in a fresh JVM; dominfo = lookup by name + `info()`, dumpxml = lookup by name + `xmlDesc()`, "
@@ -196,8 +202,8 @@ def report(raw, out):
                  f"cold = the whole process)")
         L.append("")
         L.append("| VMs | first connect in a fresh JVM (req) | list (req) | list retained heap | by name (req) | by UUID (req) | by id (req) | "
-                 "cold jvirsh list --all (req) | cold govmomi (req) | -Xmx needed |")
-        L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+                 "cold jvirsh list --all (req) | cold govmomi (req) | cold bare JDK (req) | -Xmx needed |")
+        L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         xmx = num(x, "jvirsh_xmx_needed_mib")
         L.append(f"| {int(num(x, 'scale_list_size') or 0)} | {fmt_ms(num(x, 'scale_connect_ms'))} ms ({fmt_req(num(x, 'scale_connect_requests'))}) | "
                  f"{fmt_ms(num(x, 'scale_list_ms'))} ms ({fmt_req(num(x, 'scale_list_requests'))}) | "
@@ -206,6 +212,7 @@ def report(raw, out):
                               for b in ("name", "uuid", "id"))
                  + f" | {fmt_s(num(x, 'cold_jvirsh_s'))} ({fmt_req(num(x, 'cold_jvirsh_requests'))}) | "
                  f"{fmt_s(num(x, 'cold_govmomi_s'))} ({fmt_req(num(x, 'cold_govmomi_requests'))}) | "
+                 f"{fmt_s(num(x, 'cold_jdk_s'))} ({fmt_req(num(x, 'cold_jdk_requests'))}) | "
                  f"{'–' if xmx is None else f'{int(xmx)} MiB'} |")
     L.append("")
     L.append("![list --all: time and requests against inventory size, log-log](plot.svg)")

@@ -49,6 +49,14 @@ if command -v go >/dev/null 2>&1 && [[ -d "${GOPATH_GOVMOMI:-/usr/share/gocode}/
 else
     say "Go or govmomi's source missing: no govmomi column"
 fi
+# JdkList: the same requests as golist from a JVM with jvirsh's JVM options (the launcher's) and a
+# class-data archive of its own, made by one run against the first server (not measured)
+# (CDS archives classes from jars only)
+jdklist="$work/jdklist"
+javac -d "$jdklist/classes" bench/jdklist/JdkList.java
+jar cf "$jdklist/jdklist.jar" -C "$jdklist/classes" .
+jdk_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr
+    -XX:CICompilerCount=1 -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -cp "$jdklist/jdklist.jar")
 have_virsh=0
 command -v virsh >/dev/null 2>&1 && have_virsh=1 || say "virsh missing: no virsh column"
 bench_jar="$root/benchmarks/target/benchmarks.jar"
@@ -144,6 +152,10 @@ for n in "${sizes[@]}"; do
             say "N=$n: cold govmomi list x$r"
             cold govmomi "$n" "$r" "$golist" "https://user:pass@127.0.0.1:$port/sdk"
         fi
+        [[ -f "$jdklist/jdk.jsa" ]] || java "${jdk_jvm[@]}" -XX:ArchiveClassesAtExit="$jdklist/jdk.jsa" \
+            JdkList "https://127.0.0.1:$port/sdk" user pass >/dev/null
+        say "N=$n: cold JdkList x$r"
+        cold jdk "$n" "$r" java "${jdk_jvm[@]}" -XX:SharedArchiveFile="$jdklist/jdk.jsa" JdkList "https://127.0.0.1:$port/sdk" user pass
         if [[ $have_virsh == 1 ]]; then
             vr="$r"; [[ "$n" -ge 10000 ]] && vr=1
             say "N=$n: cold virsh list --all x$vr"
@@ -182,6 +194,8 @@ if [[ "$vpx_hosts" != 0 ]]; then
             say "vpx: cold govmomi list x$r"
             cold govmomi "$n" "$r" "$golist" "https://user:pass@127.0.0.1:$port/sdk"
         fi
+        say "vpx: cold JdkList x$r"
+        cold jdk "$n" "$r" java "${jdk_jvm[@]}" -XX:SharedArchiveFile="$jdklist/jdk.jsa" JdkList "https://127.0.0.1:$port/sdk" user pass
         # libvirt's vpx driver needs a path down to one host: no virsh column here
         say "vpx: heap jvirsh needs"
         heap_needed "$n"
