@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SoapTraceTest {
@@ -25,6 +26,15 @@ class SoapTraceTest {
                 SoapTrace.mask("<Login><userName>root</userName><password>s3cr&lt;et</password></Login>"));
         assertEquals("<v:password xsi:type='x'>***</v:password>",
                 SoapTrace.mask("<v:password xsi:type='x'>multi\nline</v:password>"));
+    }
+
+    @Test
+    void aTextWithoutAPasswordElementIsLoggedAsItIs() {
+        String answer = "<RetrievePropertiesExResponse><returnval><name>Password policy</name></returnval>"
+                + "</RetrievePropertiesExResponse>";
+        assertSame(answer, SoapTrace.mask(answer), "not copied, not scanned by the pattern");
+        assertEquals("<passwordHint>x</passwordHint><password>***</password>",
+                SoapTrace.mask("<passwordHint>x</passwordHint><password>y</password>"));
     }
 
     @Test
