@@ -49,6 +49,7 @@ import io.jvirt.spi.NodeInfo;
 import io.jvirt.spi.StoragePool;
 import io.jvirt.spi.StorageVolume;
 import io.jvirt.spi.ProgressListener;
+import io.jvirt.spi.auth.AuthConfig;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
 import io.jvirt.spi.uri.ConnectionUri;
@@ -177,7 +178,7 @@ public final class EsxConnection implements Connection, MigrationDestination {
         VimSession.Settings settings = new VimSession.Settings(
                 EsxOptions.duration(env, EsxOptions.KEEPALIVE_INTERVAL, EsxOptions.DEFAULT_KEEPALIVE_INTERVAL),
                 EsxOptions.positiveInt(env, EsxOptions.PAGE_SIZE, EsxOptions.DEFAULT_PAGE_SIZE));
-        CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, System.getenv());
+        CredentialCollector credentials = new CredentialCollector("esx", auth, withPort, AuthConfig.environment(env));
         Opener opener = new Opener(withPort, scheme, params, transport, settings, credentials, options);
         return scheme == EsxScheme.VPX ? opener.openVpx() : opener.openHost();
     }

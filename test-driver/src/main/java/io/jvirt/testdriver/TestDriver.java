@@ -5,6 +5,7 @@ import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.error.ErrorCode;
 import io.jvirt.spi.error.ErrorDomain;
 import io.jvirt.spi.error.HypervisorException;
+import io.jvirt.spi.auth.AuthConfig;
 import io.jvirt.spi.auth.Authenticator;
 import io.jvirt.spi.auth.CredentialCollector;
 import io.jvirt.spi.auth.Secret;
@@ -56,13 +57,13 @@ public final class TestDriver implements HypervisorDriver {
                     "Query parameter 'auth' has unexpected value '" + authParam + "' (should be 0 or 1)");
         }
         if (authParam.equals("1")) {
-            authenticate(uri, auth);
+            authenticate(uri, auth, env);
         }
         return new TestConnection(uri, TestHost.createDefault(), Boolean.TRUE.equals(env.get(ConnectionFactory.READ_ONLY)));
     }
 
-    private static void authenticate(ConnectionUri uri, Authenticator auth) {
-        CredentialCollector credentials = new CredentialCollector("test", auth, uri, System.getenv());
+    private static void authenticate(ConnectionUri uri, Authenticator auth, Map<String, ?> env) {
+        CredentialCollector credentials = new CredentialCollector("test", auth, uri, AuthConfig.environment(env));
         String user = credentials.username(uri, "localhost", AUTH_USER);
         try (Secret password = credentials.password(user, "localhost")) {
             if (!user.equals(AUTH_USER) || !password.reveal().equals(AUTH_PASSWORD)) {

@@ -16,11 +16,15 @@ import io.jvirt.spi.auth.Authenticator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -182,6 +186,27 @@ class TestDriverTest {
         HypervisorException none = assertThrows(HypervisorException.class,
                 () -> ConnectionFactory.open("test:///default?auth=1", Authenticator.none()));
         assertEquals(ErrorCode.AUTH_FAILED, none.code());
+    }
+
+    @Test
+    void theAuthFileNamedInOpensEnvIsConsultedFirst(@TempDir Path dir) throws Exception {
+        Path right = dir.resolve("right.conf");
+        Files.writeString(right, "[credentials-t]\nusername=test\npassword=test\n\n[auth-test-localhost]\ncredentials=t\n");
+        Path wrong = dir.resolve("wrong.conf");
+        Files.writeString(wrong, "[credentials-t]\nusername=test\npassword=nope\n\n[auth-test-default]\ncredentials=t\n");
+        try (Connection c = ConnectionFactory.open("test:///default?auth=1", Authenticator.none(),
+                Map.of("LIBVIRT_AUTH_FILE", right))) {
+            assertTrue(c.isAlive());
+        }
+        // auth.conf comes before the caller's authenticator, as in libvirt: its wrong password is used
+        HypervisorException e = assertThrows(HypervisorException.class, () -> ConnectionFactory.open(
+                "test:///default?auth=1", Authenticator.fixed("test", "test".toCharArray()),
+                Map.of("LIBVIRT_AUTH_FILE", wrong.toString())));
+        assertEquals(ErrorCode.AUTH_FAILED, e.code());
+        HypervisorException bad = assertThrows(HypervisorException.class, () -> ConnectionFactory.open(
+                "test:///default?auth=1", Authenticator.none(), Map.of("LIBVIRT_AUTH_FILE", 42)));
+        assertEquals(ErrorCode.INVALID_ARG, bad.code());
+        assertEquals("option 'LIBVIRT_AUTH_FILE' must be a String or a Path, not Integer", bad.getMessage());
     }
 
     private static List<String> names(List<DomainSnapshot> snapshots) {

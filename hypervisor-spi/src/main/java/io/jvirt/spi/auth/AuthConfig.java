@@ -145,6 +145,35 @@ public final class AuthConfig {
         };
     }
 
+    /** The environment variables that {@link #locate} reads. */
+    private static final Set<String> LOCATE_VARIABLES = Set.of("LIBVIRT_AUTH_FILE", "XDG_CONFIG_HOME", "HOME");
+
+    /**
+     * The environment a driver locates the auth file in: the process environment, with
+     * {@code LIBVIRT_AUTH_FILE}, {@code XDG_CONFIG_HOME} and {@code HOME} taken from
+     * {@code options} (the {@code env} map of {@code ConnectionFactory.open}) where it has them as
+     * a {@code String} or {@code Path}. So a caller (jvirsh's {@code --auth-file}, a service with
+     * one auth file per tenant) chooses the file per connection, without changing its process's
+     * environment.
+     */
+    public static Map<String, String> environment(Map<String, ?> options) {
+        Map<String, String> process = System.getenv();
+        if (options == null || options.keySet().stream().noneMatch(LOCATE_VARIABLES::contains)) {
+            return process;
+        }
+        Map<String, String> env = new java.util.HashMap<>(process);
+        for (String name : LOCATE_VARIABLES) {
+            Object value = options.get(name);
+            if (value instanceof String || value instanceof Path) {
+                env.put(name, value.toString());
+            } else if (value != null) {
+                throw new HypervisorException(ErrorCode.INVALID_ARG, ErrorDomain.AUTH,
+                        "option '" + name + "' must be a String or a Path, not " + value.getClass().getSimpleName());
+            }
+        }
+        return env;
+    }
+
     /**
      * Finds the auth file libvirt would use: {@code LIBVIRT_AUTH_FILE}, else the URI's
      * {@code authfile} parameter, else {@code $XDG_CONFIG_HOME/libvirt/auth.conf} (default

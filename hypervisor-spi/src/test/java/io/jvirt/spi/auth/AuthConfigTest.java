@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,18 @@ class AuthConfigTest {
         assertEquals(Optional.of(param), AuthConfig.locate(uri, Map.of()));
         assertEquals(Optional.of(xdg.resolve("libvirt/auth.conf")),
                 AuthConfig.locate(ConnectionUri.parse("esx://h/"), Map.of("XDG_CONFIG_HOME", xdg.toString())));
+    }
+
+    @Test
+    void environmentTakesTheLocateVariablesFromTheOptions(@TempDir Path dir) {
+        assertSame(System.getenv(), AuthConfig.environment(Map.of("esx.pageSize", 10)));
+        assertSame(System.getenv(), AuthConfig.environment(null));
+        Map<String, String> env = AuthConfig.environment(Map.of("LIBVIRT_AUTH_FILE", dir.resolve("a.conf"),
+                "XDG_CONFIG_HOME", "/x", "esx.pageSize", 10));
+        assertEquals(dir.resolve("a.conf").toString(), env.get("LIBVIRT_AUTH_FILE"));
+        assertEquals("/x", env.get("XDG_CONFIG_HOME"));
+        assertEquals(System.getenv("PATH"), env.get("PATH"), "the rest is the process environment");
+        assertFalse(env.containsKey("esx.pageSize"));
     }
 
     @Test
