@@ -148,6 +148,9 @@ public final class Jvirsh {
         };
     }
 
+    /** The auth file of a {@code --sim} session: empty, so the simulator's credentials are used. */
+    static final String NO_AUTH_FILE = "/dev/null";
+
     private int runWithLogging(GlobalOptions g) {
         String uri = g.connect;
         Authenticator fixed = null;
@@ -169,6 +172,12 @@ public final class Jvirsh {
             uri = firstSet(io.env(), "VIRSH_DEFAULT_CONNECT_URI", "LIBVIRT_DEFAULT_URI");
         }
         String authFile = g.authFile != null ? g.authFile : io.env().get("LIBVIRT_AUTH_FILE");
+        if (fixed != null && g.authFile == null) {
+            // the simulator's own credentials: no auth.conf of the user's (LIBVIRT_AUTH_FILE or
+            // ~/.config/libvirt/auth.conf, which may well name other credentials for 127.0.0.1)
+            // is asked; an empty file is what the drivers then read
+            authFile = NO_AUTH_FILE;
+        }
         SessionSettings settings = new SessionSettings(uri, g.readOnly,
                 authFile == null || authFile.isEmpty() ? null : Path.of(authFile), fixed);
         try (Session session = new Session(settings, io, opener)) {

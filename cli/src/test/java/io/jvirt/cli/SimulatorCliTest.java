@@ -466,4 +466,24 @@ class SimulatorCliTest {
         assertEquals(1, both.status());
         assertEquals("error: --sim and -c/--connect cannot be used together\n", both.err());
     }
+
+    @Test
+    void embeddedSimulatorIgnoresTheUsersAuthFile(@TempDir Path dir) throws IOException {
+        // a user's auth.conf with other credentials for 127.0.0.1 (a real ESX host tunnelled
+        // there, or the benchmark's vcsim) must not stop --sim from logging in
+        Path conf = dir.resolve("other.conf");
+        Files.writeString(conf, "[credentials-x]\nusername=user\npassword=Other-Pa55\n\n[auth-esx-127.0.0.1]\ncredentials=x\n"
+                + "\n[auth-vpx-127.0.0.1]\ncredentials=x\n");
+        ok(" 1   ha-host_VM0   running\n -   ha-host_VM1   shut off\n",
+                Cli.cli().env("LIBVIRT_AUTH_FILE", conf.toString()).run("--sim", "-q", "list", "--all"));
+        Files.createDirectories(dir.resolve("libvirt"));
+        Files.copy(conf, dir.resolve("libvirt/auth.conf"));
+        ok(" 1   ha-host_VM0   running\n -   ha-host_VM1   shut off\n",
+                Cli.cli().env("XDG_CONFIG_HOME", dir.toString()).run("--sim", "-q", "list", "--all"));
+        // an --auth-file given with --sim is still read, as asked: its password is refused
+        Cli.Result asked = Cli.cli().run("--sim", "--auth-file", conf.toString(), "-q", "list", "--all");
+        assertEquals(1, asked.status());
+        assertTrue(asked.err().startsWith("error: failed to connect to the hypervisor\nerror: "), asked.err());
+        assertFalse(asked.err().contains("Other-Pa55"), asked.err());
+    }
 }
