@@ -149,7 +149,8 @@ def report(raw, out):
              f"load average at start {env.get('load', '?')}; {env.get('java', '')}; virsh {env.get('virsh', 'missing')}; "
              f"govmomi {env.get('govmomi', 'none')}). Server: vcsim (ESX model, govmomi 0.24.2) on loopback, "
              f"HTTPS, with array items typed as ESX types them (libvirt needs that). "
-             f"Cold = the whole process, median of {env.get('runs', '?')} runs (3 at 10,000 VMs; virsh once there). "
+             f"Cold = the whole process, median of {env.get('runs', '?')} runs (3 at 10,000 VMs; virsh once there), "
+             f"the clients taking turns run by run. "
              f"Requests = HTTP requests the server received.")
     L.append("")
     L.append("**`list --all` as a whole process (cold)**")

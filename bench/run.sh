@@ -90,26 +90,46 @@ stop_vcsim() {
 requests() { curl -sk "https://127.0.0.1:$port/jvirt/requests"; }
 now() { date +%s%N; }
 
-# cold NAME LINES RUNS command...: whole-process runs; median seconds and requests per run.
-# LINES is the number of output lines that name a VM (checked, so a failing client is no result).
+# run_client NAME: one whole-process run of a client against the current server ($uri, $port)
+run_client() {
+    case "$1" in
+        jvirsh) ./jvirsh --auth-file "$auth" -c "$uri" list --all ;;
+        govmomi) "$golist" "https://user:pass@127.0.0.1:$port/sdk" ;;
+        jdk) java "${jdk_jvm[@]}" -XX:SharedArchiveFile="$jdklist/jdk.jsa" JdkList "https://127.0.0.1:$port/sdk" user pass ;;
+        virsh) env LIBVIRT_AUTH_FILE="$auth" virsh -c "$uri" list --all ;;
+    esac
+}
+
+# cold LINES RUNS CLIENT...: RUNS rounds of whole-process runs, one run of each client per round,
+# so that this machine's speed, which drifts by up to a quarter within minutes, weighs on every
+# client alike; per client the median seconds and the requests of one run. LINES is the number
+# of output lines that name a VM (checked, so a failing client is no result).
 cold() {
-    local name="$1" want="$2" n_runs="$3"; shift 3
-    local times=() reqs=0 before t0 t1 got
+    local want="$1" n_runs="$2"; shift 2
+    local -A times=() reqs=() dropped=()
+    local c before t0 t1 got med
     for _ in $(seq 1 "$n_runs"); do
-        before="$(requests)"
-        t0="$(now)"
-        "$@" >"$work/stdout" 2>"$work/stderr" || { say "$name failed: $(tail -2 "$work/stderr")"; return 0; }
-        t1="$(now)"
-        reqs=$(( $(requests) - before ))
-        got="$(grep -c -E "(^| )${vm_re}( |\$)" "$work/stdout" || true)"
-        if [[ "$got" != "$want" ]]; then
-            say "$name listed $got VMs instead of $want: not counted"; return 0
-        fi
-        times+=("$(( (t1 - t0) / 1000 ))")
+        for c in "$@"; do
+            [[ -n "${dropped[$c]:-}" ]] && continue
+            before="$(requests)"
+            t0="$(now)"
+            if ! run_client "$c" >"$work/stdout" 2>"$work/stderr"; then
+                say "$c failed: $(tail -2 "$work/stderr")"; dropped[$c]=1; continue
+            fi
+            t1="$(now)"
+            reqs[$c]=$(( $(requests) - before ))
+            got="$(grep -c -E "(^| )${vm_re}( |\$)" "$work/stdout" || true)"
+            if [[ "$got" != "$want" ]]; then
+                say "$c listed $got VMs instead of $want: not counted"; dropped[$c]=1; continue
+            fi
+            times[$c]+="$(( (t1 - t0) / 1000 )) "
+        done
     done
-    local med
-    med="$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-    printf 'cold_%s_s\t%s\ncold_%s_requests\t%s\n' "$name" "$(awk -v u="$med" 'BEGIN{printf "%.4f", u/1e6}')" "$name" "$reqs"
+    for c in "$@"; do
+        [[ -n "${dropped[$c]:-}" ]] && continue
+        med="$(printf '%s\n' ${times[$c]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+        printf 'cold_%s_s\t%s\ncold_%s_requests\t%s\n' "$c" "$(awk -v u="$med" 'BEGIN{printf "%.4f", u/1e6}')" "$c" "${reqs[$c]}"
+    done
 }
 
 # the smallest -Xmx (MiB) with which `jvirsh list --all` still lists all N VMs
@@ -146,20 +166,17 @@ for n in "${sizes[@]}"; do
         printf 'n\t%s\n' "$n"
         say "N=$n: jvirt in one JVM (connect, list, dominfo, dumpxml)"
         java -cp "$bench_jar" io.jvirt.benchmarks.ClientBench warm "https://127.0.0.1:$port" "$n"
-        say "N=$n: cold jvirsh list --all x$r"
-        cold jvirsh "$n" "$r" ./jvirsh --auth-file "$auth" -c "$uri" list --all
-        if [[ -n "$golist" ]]; then
-            say "N=$n: cold govmomi list x$r"
-            cold govmomi "$n" "$r" "$golist" "https://user:pass@127.0.0.1:$port/sdk"
-        fi
         [[ -f "$jdklist/jdk.jsa" ]] || java "${jdk_jvm[@]}" -XX:ArchiveClassesAtExit="$jdklist/jdk.jsa" \
             JdkList "https://127.0.0.1:$port/sdk" user pass >/dev/null
-        say "N=$n: cold JdkList x$r"
-        cold jdk "$n" "$r" java "${jdk_jvm[@]}" -XX:SharedArchiveFile="$jdklist/jdk.jsa" JdkList "https://127.0.0.1:$port/sdk" user pass
-        if [[ $have_virsh == 1 ]]; then
-            vr="$r"; [[ "$n" -ge 10000 ]] && vr=1
-            say "N=$n: cold virsh list --all x$vr"
-            cold virsh "$n" "$vr" env LIBVIRT_AUTH_FILE="$auth" virsh -c "$uri" list --all
+        clients=(jvirsh)
+        [[ -n "$golist" ]] && clients+=(govmomi)
+        clients+=(jdk)
+        [[ $have_virsh == 1 && "$n" -lt 10000 ]] && clients+=(virsh)
+        say "N=$n: cold list x$r, interleaved: ${clients[*]}"
+        cold "$n" "$r" "${clients[@]}"
+        if [[ $have_virsh == 1 && "$n" -ge 10000 ]]; then
+            say "N=$n: cold virsh list --all x1"
+            cold "$n" 1 virsh
         fi
         say "N=$n: heap jvirsh needs"
         heap_needed "$n"
@@ -188,14 +205,11 @@ if [[ "$vpx_hosts" != 0 ]]; then
         printf 'hosts\t%s\nvms_per_host\t%s\nscope\tDC0\n' "$vpx_hosts" "$vpx_vms"
         say "vpx: jvirt in one JVM (connect, list, lookups by name, UUID, id)"
         java -cp "$bench_jar" io.jvirt.benchmarks.ClientBench scale "https://127.0.0.1:$port" "$n" "$uri"
-        say "vpx: cold jvirsh list --all x$r"
-        cold jvirsh "$n" "$r" ./jvirsh --auth-file "$auth" -c "$uri" list --all
-        if [[ -n "$golist" ]]; then
-            say "vpx: cold govmomi list x$r"
-            cold govmomi "$n" "$r" "$golist" "https://user:pass@127.0.0.1:$port/sdk"
-        fi
-        say "vpx: cold JdkList x$r"
-        cold jdk "$n" "$r" java "${jdk_jvm[@]}" -XX:SharedArchiveFile="$jdklist/jdk.jsa" JdkList "https://127.0.0.1:$port/sdk" user pass
+        clients=(jvirsh)
+        [[ -n "$golist" ]] && clients+=(govmomi)
+        clients+=(jdk)
+        say "vpx: cold list x$r, interleaved: ${clients[*]}"
+        cold "$n" "$r" "${clients[@]}"
         # libvirt's vpx driver needs a path down to one host: no virsh column here
         say "vpx: heap jvirsh needs"
         heap_needed "$n"
