@@ -45,7 +45,11 @@ public class RoundTripReport {
                 Domain byName = step(model, total, "lookup by name", sim, rows, s -> c.lookupDomainByName(first.name()));
                 step(model, total, "lookup by uuid", sim, rows, s -> c.lookupDomainByUuid(first.uuid()));
                 step(model, total, "dominfo (after lookup)", sim, rows, s -> byName.info());
-                step(model, total, "dumpxml (after lookup)", sim, rows, s -> byName.xmlDesc());
+                String xml = step(model, total, "dumpxml (after lookup)", sim, rows, s -> byName.xmlDesc());
+                String listed = step(model, total, "dumpxml (of a listed domain)", sim, rows, s -> first.xmlDesc());
+                if (!listed.equals(xml)) {
+                    throw new AssertionError("a listed handle gives another XML than a looked-up one:\n" + listed + "\n" + xml);
+                }
                 step(model, total, "schedinfo (after lookup)", sim, rows, s -> byName.schedulerParameters());
                 step(model, total, "nodeinfo + capabilities + hostname + version", sim, rows, s -> {
                     c.nodeInfo();
