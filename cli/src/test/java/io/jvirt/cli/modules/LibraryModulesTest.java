@@ -1,7 +1,6 @@
 package io.jvirt.cli.modules;
 
 import io.jvirt.cli.Jvirsh;
-import io.jvirt.conformance.Main;
 import io.jvirt.esx.EsxDriver;
 import io.jvirt.simulator.VsphereSimulator;
 import io.jvirt.spi.Connection;
@@ -40,6 +39,13 @@ class LibraryModulesTest {
     private static final Set<String> NOT_LIBRARIES = Set.of("jvirt-bom", "test-fixtures", "benchmarks", "examples",
             "distribution");
 
+    /**
+     * Library jars whose descriptor their own module's tests check: conformance-tests'
+     * {@code ModulePathIT} finds {@code io.jvirt.conformance} in its jar and runs it from the module
+     * path. (cli does not depend on conformance-tests, so the two build side by side.)
+     */
+    private static final Set<String> CHECKED_BY_THEMSELVES = Set.of("conformance-tests");
+
     /** Artifact id, a class of it, and the module name its descriptor must declare. */
     private static final Map<String, Map.Entry<Class<?>, String>> LIBRARIES = new LinkedHashMap<>();
 
@@ -50,7 +56,6 @@ class LibraryModulesTest {
         LIBRARIES.put("vsphere-simulator", Map.entry(VsphereSimulator.class, "io.jvirt.simulator"));
         LIBRARIES.put("test-driver", Map.entry(TestDriver.class, "io.jvirt.testdriver"));
         LIBRARIES.put("esx-driver", Map.entry(EsxDriver.class, "io.jvirt.esx"));
-        LIBRARIES.put("conformance-tests", Map.entry(Main.class, "io.jvirt.conformance"));
         LIBRARIES.put("cli", Map.entry(Jvirsh.class, "io.jvirt.cli"));
     }
 
@@ -85,6 +90,7 @@ class LibraryModulesTest {
         }
         Set<String> covered = new TreeSet<>(LIBRARIES.keySet());
         covered.addAll(NOT_LIBRARIES);
+        covered.addAll(CHECKED_BY_THEMSELVES);
         assertEquals(reactor, covered);
     }
 }
