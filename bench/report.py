@@ -120,16 +120,21 @@ def plot(rows, path):
     w, h = 460, 340
     time_data = [(label, colour, series(rows, c, "time")) for c, label, colour in CLIENTS]
     req_data = [(label, colour, series(rows, c, "requests")) for c, label, colour in CLIENTS]
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h + 40}" '
+    legend = []
+    lx, ly = 60, h + 14
+    for label, colour, pts in time_data:
+        if pts:
+            width = 18 + 7 * len(label) + 20
+            if lx + width > 2 * w:  # next row
+                lx, ly = 60, ly + 20
+            legend.append(f'<rect x="{lx}" y="{ly}" width="14" height="4" fill="{colour}"/>'
+                          f'<text x="{lx + 18}" y="{ly + 6}" font-size="12">{label}</text>')
+            lx += width
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{ly + 26}" '
              f'font-family="sans-serif"><rect width="100%" height="100%" fill="white"/>',
              svg_panel(0, 0, w, h, "list --all: time", "seconds", time_data, lambda v: f"{v:g}"),
              svg_panel(w, 0, w, h, "list --all: requests", "HTTP requests", req_data, lambda v: f"{v:g}")]
-    lx = 60
-    for label, colour, pts in time_data:
-        if pts:
-            parts.append(f'<rect x="{lx}" y="{h + 14}" width="14" height="4" fill="{colour}"/>'
-                         f'<text x="{lx + 18}" y="{h + 20}" font-size="12">{label}</text>')
-            lx += 18 + 7 * len(label) + 20
+    parts.extend(legend)
     parts.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(parts) + "\n")
