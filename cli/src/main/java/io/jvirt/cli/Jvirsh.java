@@ -12,6 +12,7 @@ import io.jvirt.spi.connect.ConnectionFactory;
 import io.jvirt.spi.auth.Authenticator;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +149,10 @@ public final class Jvirsh {
         };
     }
 
-    /** The auth file of a {@code --sim} session: empty, so the simulator's credentials are used. */
+    /**
+     * The auth file of a {@code --sim} session: empty, so the simulator's credentials are used
+     * (where the system has no such device, the user's auth file is consulted as before).
+     */
     static final String NO_AUTH_FILE = "/dev/null";
 
     private int runWithLogging(GlobalOptions g) {
@@ -172,7 +176,7 @@ public final class Jvirsh {
             uri = firstSet(io.env(), "VIRSH_DEFAULT_CONNECT_URI", "LIBVIRT_DEFAULT_URI");
         }
         String authFile = g.authFile != null ? g.authFile : io.env().get("LIBVIRT_AUTH_FILE");
-        if (fixed != null && g.authFile == null) {
+        if (fixed != null && g.authFile == null && Files.isReadable(Path.of(NO_AUTH_FILE))) {
             // the simulator's own credentials: no auth.conf of the user's (LIBVIRT_AUTH_FILE or
             // ~/.config/libvirt/auth.conf, which may well name other credentials for 127.0.0.1)
             // is asked; an empty file is what the drivers then read
