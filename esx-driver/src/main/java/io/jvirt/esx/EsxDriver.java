@@ -2,6 +2,8 @@ package io.jvirt.esx;
 
 import io.jvirt.esx.shared.EsxOptions;
 import io.jvirt.esx.soap.SoapClient;
+import io.jvirt.esx.transport.TransportConfig;
+import io.jvirt.esx.uri.EsxUriParameters;
 import io.jvirt.vim25.VimReadPortType;
 import io.jvirt.vim25.typing.VimTypeHierarchy;
 import io.jvirt.vim25.typing.XsiTypeFallback;
@@ -11,6 +13,7 @@ import io.jvirt.spi.driver.DriverSchemes;
 import io.jvirt.spi.driver.HypervisorDriver;
 import io.jvirt.spi.uri.ConnectionUri;
 
+import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +40,19 @@ public final class EsxDriver implements HypervisorDriver {
         } catch (Exception e) {
             // the first call does the same work and reports what is wrong
             System.getLogger(EsxDriver.class.getName()).log(System.Logger.Level.DEBUG, "SOAP client preparation failed", e);
+        }
+    }
+
+    /**
+     * Makes the JDK's TLS engine ready for a connection to {@code uri}, nothing sent: its
+     * provider and, unless the URI says {@code no_verify=1}, the JDK's CA certificates. Like {@link #prepare}, for a thread beside a process's other start-up
+     * work (jvirsh runs both); failures are left for the connection to report.
+     */
+    public static void prepareTls(String uri) {
+        try {
+            TransportConfig.prepare(EsxUriParameters.parse(ConnectionUri.parse(uri)));
+        } catch (RuntimeException | GeneralSecurityException e) {
+            System.getLogger(EsxDriver.class.getName()).log(System.Logger.Level.DEBUG, "TLS preparation failed", e);
         }
     }
 

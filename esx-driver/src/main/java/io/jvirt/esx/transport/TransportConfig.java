@@ -17,6 +17,7 @@ import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URL;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -63,6 +64,21 @@ public record TransportConfig(Transport transport, boolean noVerify, SSLSocketFa
         }
         return new TransportConfig(params.transport(), params.noVerify(), factory, verifier,
                 toProxy(params.proxy()), connect, request);
+    }
+
+    /**
+     * Makes the TLS of a connection with these URI parameters ready ({@link Tls#warmUp}), for a
+     * thread that runs beside a process's other start-up work; nothing is sent.
+     */
+    public static void prepare(EsxUriParameters params) throws GeneralSecurityException {
+        if (params.transport() == Transport.HTTPS) {
+            Tls.warmUp(needsCaCertificates(params));
+        }
+    }
+
+    /** True when a connection will check the server's certificate against the JDK's CA certificates. */
+    static boolean needsCaCertificates(EsxUriParameters params) {
+        return params.transport() == Transport.HTTPS && !params.noVerify();
     }
 
     /** The {@link Proxy} for a proxy parameter (SOCKS4/4a use the JDK's SOCKS client, see README). */

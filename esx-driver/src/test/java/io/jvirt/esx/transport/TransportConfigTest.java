@@ -47,6 +47,17 @@ class TransportConfigTest {
     }
 
     @Test
+    void theUriTellsWhetherTheCaCertificatesAreNeeded() throws Exception {
+        EsxUriParameters sim = EsxUriParameters.parse(ConnectionUri.parse("esx://127.0.0.1/?no_verify=1"));
+        assertFalse(TransportConfig.needsCaCertificates(sim),
+                "the embedded simulator's connection trusts its certificate without the CA certificates");
+        assertFalse(TransportConfig.needsCaCertificates(EsxUriParameters.parse(ConnectionUri.parse("esx://h/?no_verify=1"))));
+        assertTrue(TransportConfig.needsCaCertificates(EsxUriParameters.parse(ConnectionUri.parse("esx://h/"))));
+        assertFalse(TransportConfig.needsCaCertificates(EsxUriParameters.parse(ConnectionUri.parse("esx://h/?transport=http"))));
+        TransportConfig.prepare(sim); // connects nowhere, throws nothing
+    }
+
+    @Test
     void httpHasNoTls() {
         assertNull(config("esx://h/?transport=http", Map.of()).sslSocketFactory());
     }
