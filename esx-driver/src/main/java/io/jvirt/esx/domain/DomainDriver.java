@@ -46,11 +46,18 @@ import java.util.function.Function;
  */
 public final class DomainDriver {
     private static final System.Logger LOG = System.getLogger(DomainDriver.class.getName());
-    /** What a listing and a lookup read of every VM. */
-    static final List<String> IDENTITY = List.of("name", "config.uuid", "configStatus", "runtime.powerState",
-            "config.files.vmPathName");
-    /** What {@link #listAll} reads of each VM: {@link #IDENTITY} without the {@code .vmx} path. */
-    private static final List<String> LISTED_IDENTITY = IDENTITY.subList(0, 4);
+    /** What {@link #listAll} reads of each VM: what libvirt's listing reads. */
+    private static final List<String> LISTED_IDENTITY = List.of("name", "config.uuid", "configStatus",
+            "runtime.powerState");
+    /** What a lookup reads of a VM: the listed identity and the {@code .vmx} path. */
+    static final List<String> IDENTITY;
+
+    static {
+        List<String> identity = new ArrayList<>(LISTED_IDENTITY);
+        identity.add("config.files.vmPathName");
+        IDENTITY = List.copyOf(identity);
+    }
+
     static final List<String> INFO = List.of("runtime.powerState", "config.hardware.memoryMB",
             "config.hardware.numCPU", "config.memoryAllocation.limit");
 
